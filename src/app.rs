@@ -1,0 +1,56 @@
+//! Builds the Rocket app from a figment: settings, database, web state,
+//! fairings, routes and catchers. No globals, so tests build many apps.
+
+use rocket::figment::Figment;
+use rocket::{Build, Rocket};
+
+use crate::config::{resolve_secret_key, ConfigError, DatabaseUrl, Settings};
+use crate::db::{migrations, Db};
+use crate::web::{self, headers::SecurityHeaders, Web};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error("database: {0}")]
+    Database(String),
+    #[error("templates or translations: {0}")]
+    Web(String),
+}
+
+/// The figment Konkurs reads: Rocket.toml (if present) and `ROCKET_*`.
+pub fn default_figment() -> Figment {
+    rocket::Config::figment()
+}
+
+/// Opens the database named by the settings and applies pending migrations.
+pub fn open_database(settings: &Settings, migrate: bool) -> Result<Db, StartupError> {
+    let url = DatabaseUrl::parse(&settings.database_url()).map_err(StartupError::Database)?;
+    let db = Db::new(&url, settings.database_pool_size);
+    if migrate {
+        let mut conn = db.get().map_err(|e| StartupError::Database(e.to_string()))?;
+        let applied = migrations::run_pending(&mut conn).map_err(StartupError::Database)?;
+        for version in applied {
+            tracing::info!(version, "applied migration");
+        }
+    }
+    Ok(db)
+}
+
+pub fn build(figment: Figment) -> Result<Rocket<Build>, StartupError> {
+    let settings = Settings::from_figment(&figment)?;
+    settings.prepare_data_dir()?;
+    let secret = resolve_secret_key(&figment, &settings.data_dir)?;
+    let figment = figment.merge(("secret_key", secret));
+    let db = open_database(&settings, settings.migrate_on_start)?;
+    let web = Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
+
+    Ok(rocket::custom(figment)
+        .manage(settings)
+        .manage(db)
+        .manage(web)
+        .attach(SecurityHeaders)
+        .mount("/", crate::home::routes())
+        .mount("/", rocket::routes![web::assets::asset])
+        .register("/", web::catchers::all()))
+}

@@ -1,0 +1,10 @@
+//! Table definitions, written by hand with portable types only
+//! (Text, BigInt, Integer, Bool, Timestamp).
+
+diesel::table! {
+    instance_settings (key) {
+        key -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+    }
+}

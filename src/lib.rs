@@ -1,0 +1,12 @@
+//! Konkurs: transparent funding competitions for civil-society programmes.
+//! See DESIGN.md for the domain and the architecture.
+
+pub mod app;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod home;
+pub mod web;
+
+pub use app::{build, default_figment};

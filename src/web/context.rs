@@ -1,0 +1,101 @@
+//! The page context every handler renders with: language, flash message,
+//! language-switch link and asset version, merged with the page's own data.
+
+use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
+use rocket::response::content::RawHtml;
+use rocket::response::{Flash, Redirect};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+use super::lang::{switch_url, Lang};
+use super::Web;
+use crate::error::{AppError, AppResult};
+
+/// Request guard for handlers that render pages.
+pub struct PageCtx<'r> {
+    pub lang: Lang,
+    pub web: &'r Web,
+    base: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FlashKind {
+    Success,
+    Error,
+    Info,
+}
+
+impl FlashKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            FlashKind::Success => "success",
+            FlashKind::Error => "error",
+            FlashKind::Info => "info",
+        }
+    }
+}
+
+/// Post-redirect-get: redirect with a flash message given as a Fluent key.
+pub fn redirect_with(to: impl Into<String>, kind: FlashKind, key: &str) -> Flash<Redirect> {
+    Flash::new(Redirect::to(to.into()), kind.as_str(), key)
+}
+
+/// The fields every page has, from what can be read synchronously.
+pub fn base_context(req: &Request<'_>, web: &Web, lang: Lang) -> Map<String, Value> {
+    let other = lang.other();
+    let mut m = Map::new();
+    m.insert("lang".into(), json!(lang.code()));
+    m.insert(
+        "lang_switch".into(),
+        json!({"code": other.code(), "label": other.native_name(), "url": switch_url(req, other)}),
+    );
+    m.insert("asset_version".into(), json!(web.asset_version));
+    m.insert("current_path".into(), json!(req.uri().path().as_str()));
+    m.insert("flash".into(), Value::Null);
+    m.insert("user".into(), Value::Null);
+    m.insert("csrf_token".into(), json!(""));
+    m.insert("errors".into(), json!({}));
+    m.insert("error_list".into(), json!([]));
+    m
+}
+
+#[rocket::async_trait]
+impl<'r> FromRequest<'r> for PageCtx<'r> {
+    type Error = AppError;
+
+    async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
+        let Some(web) = req.rocket().state::<Web>() else {
+            return Outcome::Error((rocket::http::Status::InternalServerError, AppError::internal("no web state")));
+        };
+        let lang = Lang::of_request(req);
+        let mut base = base_context(req, web, lang);
+        if let Outcome::Success(Some(flash)) = req.guard::<Option<FlashMessage<'_>>>().await {
+            let text = web.i18n.t(lang, flash.message(), None);
+            base.insert("flash".into(), json!({"kind": flash.kind(), "message": text}));
+        }
+        Outcome::Success(PageCtx { lang, web, base })
+    }
+}
+
+impl PageCtx<'_> {
+    /// Sets a base field (used by guards layered on top: user, CSRF token).
+    pub fn set(&mut self, key: &str, value: Value) {
+        self.base.insert(key.into(), value);
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.web.i18n.t(self.lang, key, None)
+    }
+
+    /// Renders `template` with the base context and `data`'s fields.
+    pub fn render(&self, template: &str, data: impl Serialize) -> AppResult<RawHtml<String>> {
+        let mut ctx = self.base.clone();
+        match serde_json::to_value(data).map_err(|e| AppError::internal(e.to_string()))? {
+            Value::Object(fields) => ctx.extend(fields),
+            Value::Null => {}
+            _ => return Err(AppError::internal("page data must be an object")),
+        }
+        Ok(RawHtml(self.web.templates.render(template, &ctx)?))
+    }
+}

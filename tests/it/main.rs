@@ -1,0 +1,8 @@
+//! The integration suite: every test boots the real app (Rocket's local
+//! client) on its own temporary database. Set TEST_DATABASE_URL to a
+//! PostgreSQL server URL to run the same suite on PostgreSQL.
+
+mod support;
+
+mod migrations;
+mod shell;
