@@ -4,6 +4,7 @@
 use rocket::figment::Figment;
 use rocket::{Build, Rocket};
 
+use crate::clock::Clock;
 use crate::config::{resolve_secret_key, ConfigError, DatabaseUrl, Settings};
 use crate::db::{migrations, Db};
 use crate::web::{self, headers::SecurityHeaders, Web};
@@ -28,7 +29,9 @@ pub fn open_database(settings: &Settings, migrate: bool) -> Result<Db, StartupEr
     let url = DatabaseUrl::parse(&settings.database_url()).map_err(StartupError::Database)?;
     let db = Db::new(&url, settings.database_pool_size);
     if migrate {
-        let mut conn = db.get().map_err(|e| StartupError::Database(e.to_string()))?;
+        let mut conn = db
+            .get()
+            .map_err(|e| StartupError::Database(e.to_string()))?;
         let applied = migrations::run_pending(&mut conn).map_err(StartupError::Database)?;
         for version in applied {
             tracing::info!(version, "applied migration");
@@ -38,6 +41,11 @@ pub fn open_database(settings: &Settings, migrate: bool) -> Result<Db, StartupEr
 }
 
 pub fn build(figment: Figment) -> Result<Rocket<Build>, StartupError> {
+    build_with_clock(figment, Clock::System)
+}
+
+/// Like [`build`] with a given time source (tests use a manual clock).
+pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>, StartupError> {
     let settings = Settings::from_figment(&figment)?;
     settings.prepare_data_dir()?;
     let secret = resolve_secret_key(&figment, &settings.data_dir)?;
@@ -49,6 +57,7 @@ pub fn build(figment: Figment) -> Result<Rocket<Build>, StartupError> {
         .manage(settings)
         .manage(db)
         .manage(web)
+        .manage(clock)
         .attach(SecurityHeaders)
         .mount("/", crate::home::routes())
         .mount("/", rocket::routes![web::assets::asset])

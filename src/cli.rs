@@ -6,7 +6,11 @@ use crate::app::{self, StartupError};
 use crate::config::Settings;
 
 #[derive(Debug, Parser)]
-#[command(name = "konkurs", version, about = "Konkurs — transparent public funding competitions")]
+#[command(
+    name = "konkurs",
+    version,
+    about = "Konkurs — transparent public funding competitions"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -51,7 +55,9 @@ fn migrate() -> Result<(), StartupError> {
     let settings = Settings::from_figment(&app::default_figment())?;
     settings.prepare_data_dir()?;
     let db = app::open_database(&settings, false)?;
-    let mut conn = db.get().map_err(|e| StartupError::Database(e.to_string()))?;
+    let mut conn = db
+        .get()
+        .map_err(|e| StartupError::Database(e.to_string()))?;
     let applied = crate::db::migrations::run_pending(&mut conn).map_err(StartupError::Database)?;
     if applied.is_empty() {
         println!("database is up to date");

@@ -78,7 +78,9 @@ impl DatabaseUrl {
     pub fn parse(url: &str) -> Result<Self, String> {
         if let Some(path) = url.strip_prefix("sqlite://") {
             if path.is_empty() {
-                return Err("the SQLite URL has no file path (e.g. sqlite://data/konkurs.db)".into());
+                return Err(
+                    "the SQLite URL has no file path (e.g. sqlite://data/konkurs.db)".into(),
+                );
             }
             Ok(Self::Sqlite(path.to_string()))
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
@@ -185,7 +187,10 @@ pub fn resolve_secret_key(figment: &Figment, data_dir: &Path) -> Result<String, 
         source,
     };
     if path.exists() {
-        return Ok(std::fs::read_to_string(&path).map_err(io)?.trim().to_string());
+        return Ok(std::fs::read_to_string(&path)
+            .map_err(io)?
+            .trim()
+            .to_string());
     }
     use base64::Engine;
     use rand::RngCore;
@@ -229,7 +234,10 @@ mod tests {
 
     #[test]
     fn redacts_password() {
-        assert_eq!(redact_url("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h/db"),
+            "postgres://u:***@h/db"
+        );
         assert_eq!(redact_url("sqlite://x.db"), "sqlite://x.db");
     }
 }

@@ -3,10 +3,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod home;
 pub mod web;
 
-pub use app::{build, default_figment};
+pub use app::{build, build_with_clock, default_figment};

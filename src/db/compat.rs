@@ -26,3 +26,24 @@ impl MigrationLock {
         Ok(())
     }
 }
+
+/// Takes SQLite's write lock at the start of a transaction (the effect of
+/// BEGIN IMMEDIATE, which diesel's multi-connection cannot issue).
+pub fn begin_write(conn: &mut AnyConnection) -> diesel::QueryResult<()> {
+    match conn {
+        AnyConnection::Sqlite(c) => c.batch_execute("UPDATE write_lock SET n = n + 1 WHERE id = 1"),
+        AnyConnection::Postgresql(_) => Ok(()),
+    }
+}
+
+/// Serializes one kind of append across instances for the rest of the
+/// transaction (PostgreSQL transaction-level advisory lock; on SQLite the
+/// write lock taken by [`begin_write`] already serializes).
+pub fn lock_for_append(conn: &mut AnyConnection, key: i64) -> diesel::QueryResult<()> {
+    match conn {
+        AnyConnection::Postgresql(c) => {
+            c.batch_execute(&format!("SELECT pg_advisory_xact_lock({key})"))
+        }
+        AnyConnection::Sqlite(_) => Ok(()),
+    }
+}

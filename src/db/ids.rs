@@ -100,3 +100,8 @@ mod tests {
         assert!(id.as_str().replace('-', "").parse::<ThingId>().is_err());
     }
 }
+
+crate::typed_id!(
+    /// A person's account.
+    UserId
+);

@@ -6,5 +6,6 @@ pub mod ids;
 pub mod migrations;
 mod pool;
 pub mod schema;
+pub mod tx;
 
 pub use pool::{AnyConnection, Db, DbPool};

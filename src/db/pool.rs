@@ -93,7 +93,9 @@ impl Db {
 
     /// A connection for blocking code (CLI, migrations, workers).
     pub fn get(&self) -> Result<r2d2::PooledConnection<Manager>, AppError> {
-        self.pool.get().map_err(|e| AppError::unavailable(e.to_string()))
+        self.pool
+            .get()
+            .map_err(|e| AppError::unavailable(e.to_string()))
     }
 
     /// Runs `f` with a pooled connection on the blocking thread pool.
@@ -104,7 +106,9 @@ impl Db {
     {
         let pool = self.pool.clone();
         rocket::tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get().map_err(|e| AppError::unavailable(e.to_string()))?;
+            let mut conn = pool
+                .get()
+                .map_err(|e| AppError::unavailable(e.to_string()))?;
             f(&mut conn)
         })
         .await

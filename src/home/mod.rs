@@ -25,7 +25,10 @@ fn index(page: PageCtx<'_>) -> AppResult<RawHtml<String>> {
 #[get("/healthz")]
 async fn healthz(db: &State<Db>) -> (Status, Json<Value>) {
     match db.ping(Duration::from_secs(2)).await {
-        Ok(()) => (Status::Ok, Json(json!({"status": "ok", "database": db.backend()}))),
+        Ok(()) => (
+            Status::Ok,
+            Json(json!({"status": "ok", "database": db.backend()})),
+        ),
         Err(e) => {
             tracing::warn!("health check: database unavailable: {e}");
             (

@@ -33,7 +33,9 @@ pub struct IfNoneMatch(Option<String>);
 impl<'r> FromRequest<'r> for IfNoneMatch {
     type Error = std::convert::Infallible;
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
-        Outcome::Success(IfNoneMatch(req.headers().get_one("If-None-Match").map(str::to_string)))
+        Outcome::Success(IfNoneMatch(
+            req.headers().get_one("If-None-Match").map(str::to_string),
+        ))
     }
 }
 

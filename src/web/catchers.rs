@@ -31,11 +31,15 @@ pub fn default(status: Status, req: &Request<'_>) -> (Status, ErrorBody) {
     };
     let detail = req.local_cache(ErrorDetail::default).0.clone();
     if req.uri().path().starts_with("/api/") {
-        let body = json!({"error": {"status": status.code, "reason": status.reason(), "detail": detail}});
+        let body =
+            json!({"error": {"status": status.code, "reason": status.reason(), "detail": detail}});
         return (status, ErrorBody::Json(Json(body)));
     }
     let Some(web) = req.rocket().state::<Web>() else {
-        return (status, ErrorBody::Plain((ContentType::Plain, status.to_string())));
+        return (
+            status,
+            ErrorBody::Plain((ContentType::Plain, status.to_string())),
+        );
     };
     let lang = Lang::of_request(req);
     let mut ctx = base_context(req, web, lang);
@@ -48,7 +52,10 @@ pub fn default(status: Status, req: &Request<'_>) -> (Status, ErrorBody) {
         Ok(html) => (status, ErrorBody::Html(RawHtml(html))),
         Err(e) => {
             tracing::error!("error page failed to render: {e}");
-            (status, ErrorBody::Plain((ContentType::Plain, status.to_string())))
+            (
+                status,
+                ErrorBody::Plain((ContentType::Plain, status.to_string())),
+            )
         }
     }
 }

@@ -66,13 +66,19 @@ impl<'r> FromRequest<'r> for PageCtx<'r> {
 
     async fn from_request(req: &'r Request<'_>) -> Outcome<Self, Self::Error> {
         let Some(web) = req.rocket().state::<Web>() else {
-            return Outcome::Error((rocket::http::Status::InternalServerError, AppError::internal("no web state")));
+            return Outcome::Error((
+                rocket::http::Status::InternalServerError,
+                AppError::internal("no web state"),
+            ));
         };
         let lang = Lang::of_request(req);
         let mut base = base_context(req, web, lang);
         if let Outcome::Success(Some(flash)) = req.guard::<Option<FlashMessage<'_>>>().await {
             let text = web.i18n.t(lang, flash.message(), None);
-            base.insert("flash".into(), json!({"kind": flash.kind(), "message": text}));
+            base.insert(
+                "flash".into(),
+                json!({"kind": flash.kind(), "message": text}),
+            );
         }
         Outcome::Success(PageCtx { lang, web, base })
     }

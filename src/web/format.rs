@@ -31,7 +31,9 @@ pub fn money(kopiyky: i64, lang: Lang) -> String {
 
 /// A UTC instant shown in Kyiv time: `05.12.2026 14:30`.
 pub fn kyiv_datetime(utc: NaiveDateTime) -> String {
-    Kyiv.from_utc_datetime(&utc).format("%d.%m.%Y %H:%M").to_string()
+    Kyiv.from_utc_datetime(&utc)
+        .format("%d.%m.%Y %H:%M")
+        .to_string()
 }
 
 /// A UTC instant as a Kyiv date: `05.12.2026`.
@@ -60,9 +62,11 @@ mod tests {
 
     #[test]
     fn kyiv_time_across_dst() {
-        let winter = NaiveDateTime::parse_from_str("2026-12-04 12:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+        let winter =
+            NaiveDateTime::parse_from_str("2026-12-04 12:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
         assert_eq!(kyiv_datetime(winter), "04.12.2026 14:00");
-        let summer = NaiveDateTime::parse_from_str("2026-07-01 12:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
+        let summer =
+            NaiveDateTime::parse_from_str("2026-07-01 12:00:00", "%Y-%m-%d %H:%M:%S").unwrap();
         assert_eq!(kyiv_datetime(summer), "01.07.2026 15:00");
     }
 }

@@ -23,7 +23,10 @@ impl Fairing for SecurityHeaders {
     async fn on_response<'r>(&self, _req: &'r Request<'_>, res: &mut Response<'r>) {
         res.set_header(Header::new("Content-Security-Policy", CSP));
         res.set_header(Header::new("X-Content-Type-Options", "nosniff"));
-        res.set_header(Header::new("Referrer-Policy", "strict-origin-when-cross-origin"));
+        res.set_header(Header::new(
+            "Referrer-Policy",
+            "strict-origin-when-cross-origin",
+        ));
         res.set_header(Header::new("X-Frame-Options", "DENY"));
         res.set_header(Header::new(
             "Permissions-Policy",

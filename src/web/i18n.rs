@@ -71,7 +71,9 @@ impl I18n {
         let prefix = format!("{}/", lang.code());
         let mut keys = vec![];
         for name in Locales::iter().filter(|n| n.starts_with(&prefix)) {
-            let Some(file) = Locales::get(&name) else { continue };
+            let Some(file) = Locales::get(&name) else {
+                continue;
+            };
             let text = String::from_utf8_lossy(&file.data).into_owned();
             for line in text.lines() {
                 let id: String = line

@@ -65,7 +65,11 @@ impl Lang {
             req.cookies().add(cookie);
             return lang;
         }
-        if let Some(lang) = req.cookies().get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
+        if let Some(lang) = req
+            .cookies()
+            .get(LANG_COOKIE)
+            .and_then(|c| Lang::parse(c.value()))
+        {
             return lang;
         }
         req.rocket()

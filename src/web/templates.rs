@@ -98,7 +98,11 @@ impl handlebars::HelperDef for TranslateHelper {
             let v = value.value();
             let fv = match v.as_i64() {
                 Some(n) => FluentValue::from(n),
-                None => FluentValue::from(v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())),
+                None => FluentValue::from(
+                    v.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string()),
+                ),
             };
             args.set(name.to_string(), fv);
         }
@@ -109,9 +113,9 @@ impl handlebars::HelperDef for TranslateHelper {
 }
 
 fn param_i64(h: &Helper, name: &'static str) -> Result<i64, RenderError> {
-    h.param(0)
-        .and_then(|p| p.value().as_i64())
-        .ok_or_else(|| RenderErrorReason::ParamTypeMismatchForName(name, "0".into(), "integer".into()).into())
+    h.param(0).and_then(|p| p.value().as_i64()).ok_or_else(|| {
+        RenderErrorReason::ParamTypeMismatchForName(name, "0".into(), "integer".into()).into()
+    })
 }
 
 fn param_datetime(h: &Helper, name: &'static str) -> Result<Option<NaiveDateTime>, RenderError> {
@@ -124,29 +128,56 @@ fn param_datetime(h: &Helper, name: &'static str) -> Result<Option<NaiveDateTime
     let s = v.as_str().unwrap_or_default();
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
         .map(Some)
-        .map_err(|_| RenderErrorReason::ParamTypeMismatchForName(name, "0".into(), "UTC datetime".into()).into())
+        .map_err(|_| {
+            RenderErrorReason::ParamTypeMismatchForName(name, "0".into(), "UTC datetime".into())
+                .into()
+        })
 }
 
-fn money_helper(h: &Helper, _: &Handlebars, ctx: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {
+fn money_helper(
+    h: &Helper,
+    _: &Handlebars,
+    ctx: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
     out.write(&format::money(param_i64(h, "money")?, lang_of(ctx)))?;
     Ok(())
 }
 
-fn datetime_helper(h: &Helper, _: &Handlebars, _: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {
+fn datetime_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
     if let Some(dt) = param_datetime(h, "datetime")? {
         out.write(&format::kyiv_datetime(dt))?;
     }
     Ok(())
 }
 
-fn date_helper(h: &Helper, _: &Handlebars, _: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {
+fn date_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
     if let Some(dt) = param_datetime(h, "date")? {
         out.write(&format::kyiv_date(dt))?;
     }
     Ok(())
 }
 
-fn iso_datetime_helper(h: &Helper, _: &Handlebars, _: &Context, _: &mut RenderContext, out: &mut dyn Output) -> HelperResult {
+fn iso_datetime_helper(
+    h: &Helper,
+    _: &Handlebars,
+    _: &Context,
+    _: &mut RenderContext,
+    out: &mut dyn Output,
+) -> HelperResult {
     if let Some(dt) = param_datetime(h, "iso_datetime")? {
         out.write(&format::kyiv_rfc3339(dt))?;
     }

@@ -4,7 +4,9 @@ use std::path::Path;
 use crate::support::TestApp;
 
 fn versions(backend: &str) -> BTreeSet<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations").join(backend);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("migrations")
+        .join(backend);
     std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap())
@@ -12,7 +14,10 @@ fn versions(backend: &str) -> BTreeSet<String> {
         .map(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             for file in ["up.sql", "down.sql"] {
-                assert!(e.path().join(file).is_file(), "{backend}/{name} has no {file}");
+                assert!(
+                    e.path().join(file).is_file(),
+                    "{backend}/{name} has no {file}"
+                );
             }
             name
         })
@@ -24,7 +29,10 @@ fn sqlite_and_postgres_migrations_have_the_same_versions() {
     let sqlite = versions("sqlite");
     let postgres = versions("postgres");
     assert!(!sqlite.is_empty());
-    assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres differ");
+    assert_eq!(
+        sqlite, postgres,
+        "migrations/sqlite and migrations/postgres differ"
+    );
 }
 
 #[rocket::async_test]

@@ -20,9 +20,15 @@ async fn health_is_ok_and_names_the_backend() {
 
 #[rocket::async_test]
 async fn health_is_503_when_the_database_does_not_answer() {
-    for url in ["sqlite:///nonexistent-dir/for/konkurs.db", "postgres://konkurs@127.0.0.1:1/none"] {
+    for url in [
+        "sqlite:///nonexistent-dir/for/konkurs.db",
+        "postgres://konkurs@127.0.0.1:1/none",
+    ] {
         let app = TestApp::with(
-            |f| f.merge(("database_url", url)).merge(("migrate_on_start", false)),
+            |f| {
+                f.merge(("database_url", url))
+                    .merge(("migrate_on_start", false))
+            },
             |r| r,
         )
         .await;
@@ -43,7 +49,10 @@ async fn home_is_ukrainian_by_default() {
     assert!(html.text("h1").contains("конкурси"));
     assert_eq!(html.count("main#main"), 1);
     assert_eq!(html.attr("a.skip-link", "href").as_deref(), Some("#main"));
-    assert_eq!(html.attr(".lang-switch a", "href").as_deref(), Some("/?lang=en"));
+    assert_eq!(
+        html.attr(".lang-switch a", "href").as_deref(),
+        Some("/?lang=en")
+    );
 }
 
 #[rocket::async_test]
@@ -66,13 +75,19 @@ async fn unknown_language_falls_back_and_other_query_is_kept() {
     let res = app.get("/?lang=xx&page=2").await;
     let html = res.html();
     assert_eq!(html.attr("html", "lang").as_deref(), Some("uk"));
-    assert_eq!(html.attr(".lang-switch a", "href").as_deref(), Some("/?page=2&lang=en"));
+    assert_eq!(
+        html.attr(".lang-switch a", "href").as_deref(),
+        Some("/?page=2&lang=en")
+    );
 }
 
 #[rocket::async_test]
 async fn default_language_is_configurable() {
     let app = TestApp::with(|f| f.merge(("default_lang", "en")), |r| r).await;
-    assert_eq!(app.get("/").await.html().attr("html", "lang").as_deref(), Some("en"));
+    assert_eq!(
+        app.get("/").await.html().attr("html", "lang").as_deref(),
+        Some("en")
+    );
 }
 
 #[rocket::async_test]
@@ -127,7 +142,12 @@ async fn malformed_id_is_404_before_the_handler() {
     let id = ThingId::new();
     let ok = app.get(&format!("/probe/things/{id}")).await;
     assert_eq!((ok.status, ok.body.as_str()), (Status::Ok, id.as_str()));
-    for bad in ["123", "not-a-uuid", &id.as_str().to_uppercase(), &id.as_str().replace('-', "")] {
+    for bad in [
+        "123",
+        "not-a-uuid",
+        &id.as_str().to_uppercase(),
+        &id.as_str().replace('-', ""),
+    ] {
         let res = app.get(&format!("/probe/things/{bad}")).await;
         assert_eq!(res.status, Status::NotFound, "{bad}");
         assert_eq!(res.html().text("h1"), "Сторінку не знайдено");
@@ -140,28 +160,52 @@ async fn errors_render_pages_with_their_status() {
     let res = app.get("/probe/fail/db").await;
     assert_eq!(res.status, Status::InternalServerError);
     assert_eq!(res.html().text("h1"), "Вибачте, сталася помилка на сервері");
-    assert!(!res.body.contains("BrokenTransactionManager"), "no internals leak");
+    assert!(
+        !res.body.contains("BrokenTransactionManager"),
+        "no internals leak"
+    );
     let res = app.get("/probe/fail/forbidden").await;
     assert_eq!(res.status, Status::Forbidden);
     assert_eq!(res.html().text("h1"), "Доступ заборонено");
     let res = app.get("/probe/fail/rule").await;
     assert_eq!(res.status, Status::UnprocessableEntity);
     assert_eq!(res.html().text("h1"), "Дію не виконано");
-    assert!(res.html().text("p.lead").contains("перевищують"), "the specific message is shown");
+    assert!(
+        res.html().text("p.lead").contains("перевищують"),
+        "the specific message is shown"
+    );
     let res = app.get("/probe/fail/other?lang=en").await;
     assert_eq!(res.status, Status::ServiceUnavailable);
-    assert_eq!(res.html().text("h1"), "The service is temporarily unavailable");
+    assert_eq!(
+        res.html().text("h1"),
+        "The service is temporarily unavailable"
+    );
 }
 
 #[rocket::async_test]
 async fn security_headers_on_every_kind_of_response() {
     let app = app_with_probe_routes().await;
-    for path in ["/", "/healthz", "/assets/css/app.css", "/no/such", "/probe/fail/db"] {
+    for path in [
+        "/",
+        "/healthz",
+        "/assets/css/app.css",
+        "/no/such",
+        "/probe/fail/db",
+    ] {
         let res = app.get(path).await;
-        let csp = res.header("content-security-policy").unwrap_or_else(|| panic!("CSP on {path}"));
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"), "{path}");
+        let csp = res
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("CSP on {path}"));
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"),
+            "{path}"
+        );
         assert!(!csp.contains("unsafe-inline"), "{path}");
-        assert_eq!(res.header("x-content-type-options"), Some("nosniff"), "{path}");
+        assert_eq!(
+            res.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
         assert!(res.header("referrer-policy").is_some(), "{path}");
     }
 }
@@ -179,17 +223,30 @@ async fn pages_have_no_inline_scripts_or_styles() {
 #[rocket::async_test]
 async fn assets_are_cached_and_revalidated() {
     let app = TestApp::new().await;
-    let version = app.get("/").await.html().attr("link[rel=stylesheet]", "href").unwrap();
+    let version = app
+        .get("/")
+        .await
+        .html()
+        .attr("link[rel=stylesheet]", "href")
+        .unwrap();
     assert!(version.starts_with("/assets/css/app.css?v="));
     let res = app.get(&version).await;
     assert_eq!(res.status, Status::Ok);
     assert!(res.header("content-type").unwrap().starts_with("text/css"));
     assert!(res.header("cache-control").unwrap().contains("immutable"));
     let etag = res.header("etag").unwrap().to_string();
-    let res = app.get_with("/assets/css/app.css", Header::new("If-None-Match", etag)).await;
+    let res = app
+        .get_with("/assets/css/app.css", Header::new("If-None-Match", etag))
+        .await;
     assert_eq!(res.status, Status::NotModified);
-    assert_eq!(app.get("/assets/css/missing.css").await.status, Status::NotFound);
-    assert_eq!(app.get("/assets/../Cargo.toml").await.status, Status::NotFound);
+    assert_eq!(
+        app.get("/assets/css/missing.css").await.status,
+        Status::NotFound
+    );
+    assert_eq!(
+        app.get("/assets/../Cargo.toml").await.status,
+        Status::NotFound
+    );
 }
 
 #[rocket::async_test]
@@ -198,7 +255,8 @@ async fn invalid_configuration_is_refused_with_the_key() {
     let fig = crate::support::test_figment(dir.path(), "mysql://nope");
     let err = konkurs::build(fig).err().expect("refused").to_string();
     assert!(err.contains("database_url"), "{err}");
-    let fig = crate::support::test_figment(dir.path(), "sqlite://x.db").merge(("public_base_url", "konkurs.gov.ua"));
+    let fig = crate::support::test_figment(dir.path(), "sqlite://x.db")
+        .merge(("public_base_url", "konkurs.gov.ua"));
     let err = konkurs::build(fig).err().expect("refused").to_string();
     assert!(err.contains("public_base_url"), "{err}");
 }

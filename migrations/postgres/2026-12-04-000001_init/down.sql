@@ -1,1 +1,2 @@
 DROP TABLE instance_settings;
+DROP TABLE write_lock;

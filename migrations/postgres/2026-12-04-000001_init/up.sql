@@ -4,3 +4,10 @@ CREATE TABLE instance_settings (
     value TEXT NOT NULL,
     updated_at TIMESTAMP NOT NULL
 );
+
+-- One row; SQLite write transactions update it first to take the write lock.
+CREATE TABLE write_lock (
+    id INTEGER PRIMARY KEY NOT NULL,
+    n BIGINT NOT NULL
+);
+INSERT INTO write_lock (id, n) VALUES (1, 0);

@@ -15,12 +15,22 @@ impl Html {
     pub fn texts(&self, css: &str) -> Vec<String> {
         self.0
             .select(&Self::sel(css))
-            .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+            .map(|e| {
+                e.text()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
             .collect()
     }
 
     pub fn text(&self, css: &str) -> String {
-        self.texts(css).into_iter().next().unwrap_or_else(|| panic!("no element matches {css}"))
+        self.texts(css)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| panic!("no element matches {css}"))
     }
 
     pub fn count(&self, css: &str) -> usize {

@@ -14,10 +14,13 @@ use rocket::http::{ContentType, Header, Status};
 use rocket::local::asynchronous::{Client, LocalResponse};
 use rocket::{Build, Rocket};
 
+use konkurs::clock::Clock;
 use konkurs::db::Db;
 
 pub struct TestApp {
     pub client: Client,
+    /// The app's clock: manual, starting at the real time; tests move it.
+    pub clock: Clock,
     pub data_dir: tempfile::TempDir,
     database: TestDatabase,
 }
@@ -36,8 +39,12 @@ impl TestDatabase {
                 let name = format!("konkurs_test_{}", uuid::Uuid::now_v7().simple());
                 let mut conn = PgConnection::establish(&admin_url)
                     .unwrap_or_else(|e| panic!("TEST_DATABASE_URL: {e}"));
-                conn.batch_execute(&format!("CREATE DATABASE {name}")).expect("create test database");
-                let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
+                conn.batch_execute(&format!("CREATE DATABASE {name}"))
+                    .expect("create test database");
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(&admin_url);
                 let url = format!("{base}/{name}");
                 (TestDatabase::Postgres { admin_url, name }, url)
             }
@@ -89,9 +96,17 @@ impl TestApp {
     ) -> TestApp {
         let data_dir = tempfile::tempdir().expect("temp dir");
         let (database, url) = TestDatabase::create(data_dir.path());
-        let app = konkurs::build(figment(test_figment(data_dir.path(), &url))).expect("app builds");
+        let clock = Clock::manual(Clock::System.now());
+        let app =
+            konkurs::build_with_clock(figment(test_figment(data_dir.path(), &url)), clock.clone())
+                .expect("app builds");
         let client = Client::tracked(rocket(app)).await.expect("valid rocket");
-        TestApp { client, data_dir, database }
+        TestApp {
+            client,
+            clock,
+            data_dir,
+            database,
+        }
     }
 
     pub fn db(&self) -> &Db {
@@ -103,7 +118,14 @@ impl TestApp {
     }
 
     pub async fn get_with(&self, path: &str, header: Header<'static>) -> TestResponse {
-        TestResponse::read(self.client.get(path.to_string()).header(header).dispatch().await).await
+        TestResponse::read(
+            self.client
+                .get(path.to_string())
+                .header(header)
+                .dispatch()
+                .await,
+        )
+        .await
     }
 
     /// POSTs a URL-encoded form (pairs are encoded here).
@@ -134,15 +156,27 @@ impl TestResponse {
         let headers = res
             .headers()
             .iter()
-            .map(|h| (h.name().as_str().to_ascii_lowercase(), h.value().to_string()))
+            .map(|h| {
+                (
+                    h.name().as_str().to_ascii_lowercase(),
+                    h.value().to_string(),
+                )
+            })
             .collect();
         let body = res.into_string().await.unwrap_or_default();
-        TestResponse { status, headers, body }
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
         let name = name.to_ascii_lowercase();
-        self.headers.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn location(&self) -> &str {
