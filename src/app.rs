@@ -17,6 +17,8 @@ pub enum StartupError {
     Database(String),
     #[error("templates or translations: {0}")]
     Web(String),
+    #[error("{0}")]
+    Refused(String),
 }
 
 /// The figment Konkurs reads: Rocket.toml (if present) and `ROCKET_*`.
@@ -60,6 +62,8 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .manage(clock)
         .attach(SecurityHeaders)
         .mount("/", crate::home::routes())
+        .mount("/", crate::accounts::routes())
+        .mount("/admin", crate::admin::routes())
         .mount("/", rocket::routes![web::assets::asset])
         .register("/", web::catchers::all()))
 }

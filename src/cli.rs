@@ -23,6 +23,28 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a verified account, optionally with a global role. Without
+    /// --password-stdin a strong password is generated and printed once.
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_parser = ["admin", "organizer"])]
+        role: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 /// Runs the CLI; returns the process exit code.
@@ -30,6 +52,7 @@ pub fn run(cli: Cli) -> i32 {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(),
         Command::Migrate => migrate(),
+        Command::User { command } => user(command),
     };
     match result {
         Ok(()) => 0,
@@ -64,6 +87,48 @@ fn migrate() -> Result<(), StartupError> {
     }
     for v in applied {
         println!("applied {v}");
+    }
+    Ok(())
+}
+
+fn user(command: UserCommand) -> Result<(), StartupError> {
+    let UserCommand::Add {
+        email,
+        name,
+        role,
+        password_stdin,
+    } = command;
+    let (password, generated) = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| StartupError::Database(format!("reading the password: {e}")))?;
+        (line.trim_end_matches(['\r', '\n']).to_string(), false)
+    } else {
+        (crate::auth::secret::random_token()[..24].to_string(), true)
+    };
+    let settings = Settings::from_figment(&app::default_figment())?;
+    settings.prepare_data_dir()?;
+    let db = app::open_database(&settings, true)?;
+    let mut conn = db
+        .get()
+        .map_err(|e| StartupError::Database(e.to_string()))?;
+    let role = role
+        .as_deref()
+        .and_then(crate::accounts::model::Role::parse);
+    let now = crate::clock::Clock::System.now();
+    let id =
+        crate::accounts::service::create_verified(&mut conn, now, &email, &name, &password, role)
+            .map_err(StartupError::Refused)?;
+    println!(
+        "created {} <{}> ({id}){}",
+        name.trim(),
+        email.trim().to_lowercase(),
+        role.map(|r| format!(", role {}", r.as_str()))
+            .unwrap_or_default()
+    );
+    if generated {
+        println!("password (shown once): {password}");
     }
     Ok(())
 }

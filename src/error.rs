@@ -9,6 +9,8 @@ use rocket::response::{self, Responder};
 pub enum AppError {
     #[error("not found")]
     NotFound,
+    #[error("sign-in required")]
+    Unauthorized,
     #[error("forbidden")]
     Forbidden,
     /// The request is understood but refused by a rule; the message key is
@@ -29,6 +31,7 @@ impl AppError {
     pub fn status(&self) -> Status {
         match self {
             AppError::NotFound => Status::NotFound,
+            AppError::Unauthorized => Status::Unauthorized,
             AppError::Forbidden => Status::Forbidden,
             AppError::Unprocessable(_) => Status::UnprocessableEntity,
             AppError::Conflict(_) => Status::Conflict,

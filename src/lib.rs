@@ -1,7 +1,10 @@
 //! Konkurs: transparent funding competitions for civil-society programmes.
 //! See DESIGN.md for the domain and the architecture.
 
+pub mod accounts;
+pub mod admin;
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -47,3 +47,8 @@ pub fn lock_for_append(conn: &mut AnyConnection, key: i64) -> diesel::QueryResul
         AnyConnection::Sqlite(_) => Ok(()),
     }
 }
+
+diesel::define_sql_function! {
+    /// SQL `lower()`, the same on both backends (ASCII on SQLite).
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}

@@ -105,3 +105,13 @@ crate::typed_id!(
     /// A person's account.
     UserId
 );
+
+crate::typed_id!(
+    /// A login session (not the secret token, which only the cookie holds).
+    SessionId
+);
+
+crate::typed_id!(
+    /// A single-use e-mail link.
+    TokenId
+);

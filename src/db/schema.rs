@@ -15,3 +15,66 @@ diesel::table! {
         n -> BigInt,
     }
 }
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        password_hash -> Text,
+        lang -> Text,
+        email_verified_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    user_roles (user_id, role) {
+        user_id -> Text,
+        role -> Text,
+        granted_at -> Timestamp,
+        granted_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        token_hash -> Text,
+        user_id -> Text,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+        ip -> Text,
+        user_agent -> Text,
+    }
+}
+
+diesel::table! {
+    account_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    login_attempts (id) {
+        id -> Text,
+        email -> Text,
+        ip -> Text,
+        at -> Timestamp,
+        success -> Bool,
+    }
+}
+
+diesel::joinable!(user_roles -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(account_tokens -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(users, user_roles, sessions, account_tokens);

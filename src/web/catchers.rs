@@ -20,6 +20,7 @@ pub enum ErrorBody {
     Html(RawHtml<String>),
     Json(Json<Value>),
     Plain((ContentType, String)),
+    Redirect(rocket::response::Redirect),
 }
 
 #[catch(default)]
@@ -34,6 +35,22 @@ pub fn default(status: Status, req: &Request<'_>) -> (Status, ErrorBody) {
         let body =
             json!({"error": {"status": status.code, "reason": status.reason(), "detail": detail}});
         return (status, ErrorBody::Json(Json(body)));
+    }
+    if status == Status::Unauthorized {
+        // Pages that need an account send the visitor to sign in and back.
+        let next = if req.method() == rocket::http::Method::Get {
+            req.uri().to_string()
+        } else {
+            "/account".into()
+        };
+        let to = format!(
+            "/login?next={}",
+            rocket::http::RawStr::new(&next).percent_encode()
+        );
+        return (
+            Status::SeeOther,
+            ErrorBody::Redirect(rocket::response::Redirect::to(to)),
+        );
     }
     let Some(web) = req.rocket().state::<Web>() else {
         return (

@@ -1,6 +1,7 @@
 //! The page context every handler renders with: language, flash message,
 //! language-switch link and asset version, merged with the page's own data.
 
+use rocket::http::Status;
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -9,11 +10,15 @@ use serde_json::{json, Map, Value};
 
 use super::lang::{switch_url, Lang};
 use super::Web;
+use crate::auth::csrf;
+use crate::auth::guards::{MaybeUser, Viewer};
 use crate::error::{AppError, AppResult};
+use crate::web::forms::FieldErrors;
 
 /// Request guard for handlers that render pages.
 pub struct PageCtx<'r> {
     pub lang: Lang,
+    pub viewer: Option<Viewer>,
     pub web: &'r Web,
     base: Map<String, Value>,
 }
@@ -33,6 +38,20 @@ impl FlashKind {
             FlashKind::Error => "error",
             FlashKind::Info => "info",
         }
+    }
+}
+
+/// A handler's answer: a page (with its status) or a redirect with a flash.
+#[derive(rocket::Responder)]
+pub enum PageResponse {
+    Page((Status, RawHtml<String>)),
+    Redirect(Flash<Redirect>),
+    Plain(Redirect),
+}
+
+impl PageResponse {
+    pub fn ok(html: RawHtml<String>) -> Self {
+        PageResponse::Page((Status::Ok, html))
     }
 }
 
@@ -80,7 +99,24 @@ impl<'r> FromRequest<'r> for PageCtx<'r> {
                 json!({"kind": flash.kind(), "message": text}),
             );
         }
-        Outcome::Success(PageCtx { lang, web, base })
+        base.insert("csrf_token".into(), json!(csrf::token(req)));
+        let MaybeUser(viewer) = match req.guard::<MaybeUser>().await {
+            Outcome::Success(u) => u,
+            _ => MaybeUser(None),
+        };
+        if let Some(v) = &viewer {
+            base.insert(
+                "user".into(),
+                json!({"name": v.user.name, "email": v.user.email, "verified": v.user.is_verified(),
+                       "is_admin": v.is_admin(), "is_organizer": v.is_organizer()}),
+            );
+        }
+        Outcome::Success(PageCtx {
+            lang,
+            viewer,
+            web,
+            base,
+        })
     }
 }
 
@@ -92,6 +128,26 @@ impl PageCtx<'_> {
 
     pub fn t(&self, key: &str) -> String {
         self.web.i18n.t(self.lang, key, None)
+    }
+
+    /// Renders a form page again with its errors (422), keeping the input
+    /// that `data` carries.
+    pub fn render_invalid(
+        &self,
+        template: &str,
+        data: impl Serialize,
+        errors: &FieldErrors,
+    ) -> AppResult<PageResponse> {
+        let mut page = serde_json::to_value(data).map_err(|e| AppError::internal(e.to_string()))?;
+        if let (Value::Object(p), Value::Object(e)) =
+            (&mut page, errors.to_context(&self.web.i18n, self.lang))
+        {
+            p.extend(e);
+        }
+        Ok(PageResponse::Page((
+            Status::UnprocessableEntity,
+            self.render(template, page)?,
+        )))
     }
 
     /// Renders `template` with the base context and `data`'s fields.

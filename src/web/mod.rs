@@ -3,8 +3,10 @@
 
 pub mod assets;
 pub mod catchers;
+pub mod client;
 pub mod context;
 pub mod format;
+pub mod forms;
 pub mod headers;
 pub mod i18n;
 pub mod lang;
@@ -12,7 +14,7 @@ pub mod templates;
 
 use std::sync::Arc;
 
-pub use context::{redirect_with, FlashKind, PageCtx};
+pub use context::{redirect_with, FlashKind, PageCtx, PageResponse};
 
 /// Rendering state shared by all requests of one app.
 pub struct Web {

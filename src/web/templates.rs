@@ -52,6 +52,7 @@ impl Templates {
         }
         hb.register_helper("t", Box::new(TranslateHelper(i18n)));
         hb.register_helper("money", Box::new(money_helper));
+        hb.register_helper("field_error", Box::new(FieldErrorHelper));
         hb.register_helper("datetime", Box::new(datetime_helper));
         hb.register_helper("date", Box::new(date_helper));
         hb.register_helper("iso_datetime", Box::new(iso_datetime_helper));
@@ -182,4 +183,28 @@ fn iso_datetime_helper(
         out.write(&format::kyiv_rfc3339(dt))?;
     }
     Ok(())
+}
+
+/// `{{field_error "email"}}`: the message for a field from the root
+/// `errors` object, or null (usable in `{{#if}}`; strict mode would refuse
+/// a `lookup` of a missing key).
+struct FieldErrorHelper;
+
+impl handlebars::HelperDef for FieldErrorHelper {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        ctx: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<handlebars::ScopedJson<'rc>, RenderError> {
+        let name = h
+            .param(0)
+            .and_then(|p| p.value().as_str())
+            .unwrap_or_default();
+        let message = ctx.data().get("errors").and_then(|e| e.get(name)).cloned();
+        Ok(handlebars::ScopedJson::Derived(
+            message.unwrap_or(serde_json::Value::Null),
+        ))
+    }
 }

@@ -4,13 +4,17 @@
 
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod html;
+pub mod people;
+
+pub use browser::Browser;
 
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::Connection;
 use rocket::figment::Figment;
-use rocket::http::{ContentType, Header, Status};
+use rocket::http::{Header, Status};
 use rocket::local::asynchronous::{Client, LocalResponse};
 use rocket::{Build, Rocket};
 
@@ -22,6 +26,8 @@ pub struct TestApp {
     /// The app's clock: manual, starting at the real time; tests move it.
     pub clock: Clock,
     pub data_dir: tempfile::TempDir,
+    main_jar: browser::Jar,
+    database_url: String,
     database: TestDatabase,
 }
 
@@ -100,11 +106,13 @@ impl TestApp {
         let app =
             konkurs::build_with_clock(figment(test_figment(data_dir.path(), &url)), clock.clone())
                 .expect("app builds");
-        let client = Client::tracked(rocket(app)).await.expect("valid rocket");
+        let client = Client::untracked(rocket(app)).await.expect("valid rocket");
         TestApp {
             client,
             clock,
             data_dir,
+            main_jar: Default::default(),
+            database_url: url,
             database,
         }
     }
@@ -113,33 +121,31 @@ impl TestApp {
         self.client.rocket().state::<Db>().expect("db state")
     }
 
+    /// A new browser with an empty cookie jar.
+    pub fn browser(&self) -> Browser<'_> {
+        Browser::new(&self.client)
+    }
+
+    /// The app's main browser (one jar per TestApp).
+    pub fn main(&self) -> Browser<'_> {
+        Browser::with_jar(&self.client, self.main_jar.clone())
+    }
+
     pub async fn get(&self, path: &str) -> TestResponse {
-        TestResponse::read(self.client.get(path.to_string()).dispatch().await).await
+        self.main().get(path).await
     }
 
     pub async fn get_with(&self, path: &str, header: Header<'static>) -> TestResponse {
-        TestResponse::read(
-            self.client
-                .get(path.to_string())
-                .header(header)
-                .dispatch()
-                .await,
-        )
-        .await
+        self.main().get_with(path, Some(header)).await
     }
 
-    /// POSTs a URL-encoded form (pairs are encoded here).
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> TestResponse {
-        let body = serde_urlencoded::to_string(fields).expect("encode form");
-        TestResponse::read(
-            self.client
-                .post(path.to_string())
-                .header(ContentType::Form)
-                .body(body)
-                .dispatch()
-                .await,
-        )
-        .await
+    pub fn now(&self) -> chrono::NaiveDateTime {
+        self.clock.now()
+    }
+
+    /// The app's database URL (for running the CLI against it).
+    pub fn database_url(&self) -> &str {
+        &self.database_url
     }
 }
 

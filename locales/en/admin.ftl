@@ -1,0 +1,15 @@
+admin-users-title = Accounts
+admin-users-search = Search by name or address
+admin-users-search-submit = Search
+admin-users-caption = Accounts (up to 100, newest first)
+admin-users-none = Nothing found.
+admin-users-back = All accounts
+admin-role = Role
+admin-role-state = Has the role
+admin-role-action = Action
+admin-role-yes = Yes
+admin-role-no = No
+admin-role-grant = Grant
+admin-role-revoke = Revoke
+admin-role-granted = The role has been granted.
+admin-role-revoked = The role has been revoked.

@@ -1,0 +1,15 @@
+admin-users-title = Облікові записи
+admin-users-search = Пошук за ім’ям або адресою
+admin-users-search-submit = Шукати
+admin-users-caption = Облікові записи (до 100, найновіші першими)
+admin-users-none = Нічого не знайдено.
+admin-users-back = Усі облікові записи
+admin-role = Роль
+admin-role-state = Має роль
+admin-role-action = Дія
+admin-role-yes = Так
+admin-role-no = Ні
+admin-role-grant = Надати
+admin-role-revoke = Зняти
+admin-role-granted = Роль надано.
+admin-role-revoked = Роль знято.
