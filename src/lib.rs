@@ -7,6 +7,7 @@ pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod competitions;
 pub mod config;
 pub mod db;
 pub mod error;
