@@ -185,8 +185,9 @@ impl DraftInput {
 }
 
 /// An amendment of an announced competition.
-#[derive(Debug, FromForm)]
+#[derive(Debug, Clone, FromForm, Serialize)]
 pub struct AmendForm {
+    #[serde(skip)]
     pub csrf_token: String,
     /// `extend_deadline`, `clarification` or `increase_fund`.
     #[field(default = String::new())]
@@ -210,3 +211,16 @@ pub struct CancelForm {
 }
 
 has_csrf!(AmendForm, CancelForm);
+
+impl AmendForm {
+    pub fn blank(kind: super::amend::Kind) -> AmendForm {
+        AmendForm {
+            csrf_token: String::new(),
+            kind: kind.code().into(),
+            reason: String::new(),
+            new_closes_at: String::new(),
+            new_fund: String::new(),
+            clarification: String::new(),
+        }
+    }
+}

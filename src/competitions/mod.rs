@@ -4,6 +4,8 @@
 
 pub mod access;
 pub mod amend;
+pub mod api;
+pub mod feed;
 pub mod forms;
 pub mod ids;
 pub mod input;
@@ -11,11 +13,15 @@ pub mod lifecycle;
 pub mod model;
 pub mod notify;
 pub mod options;
+pub mod public;
+pub mod public_views;
+pub mod routes;
 pub mod rules;
 pub mod service;
 pub mod state;
 mod trail;
 pub mod validate;
+pub mod views;
 
 pub use access::Actor;
 pub use ids::{AmendmentId, CompetitionId, CriterionId, RequiredDocumentId};
@@ -23,5 +29,28 @@ pub use model::Competition;
 pub use state::State;
 
 pub fn routes() -> Vec<rocket::Route> {
-    vec![]
+    use routes::*;
+    let mut all = rocket::routes![
+        dashboard,
+        new_page,
+        create,
+        manage,
+        edit_page,
+        save,
+        announce,
+        step,
+        cancel_page,
+        cancel,
+        amend_page,
+        add_amendment,
+    ];
+    all.extend(rocket::routes![
+        public::list,
+        public::show,
+        public::rules_json,
+        feed::feed,
+        api::list,
+        api::show,
+    ]);
+    all
 }
