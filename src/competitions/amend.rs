@@ -93,7 +93,7 @@ fn validate(form: &AmendForm, c: &Competition) -> Result<(Kind, Values), FieldEr
     let kind = Kind::parse(form.kind.trim());
     let reason = form.reason.trim();
     if kind.is_none() {
-        e.add("kind", "competitions-err-choose-one");
+        e.add("kind", "competitions-err-amendment-kind-required");
     }
     if reason.is_empty() {
         e.add("reason", "competitions-err-reason-required");

@@ -3,6 +3,8 @@
 //! it was typed. Criteria and documents come as a fixed number of rows
 //! (works without JavaScript); blank rows are ignored.
 
+use std::collections::BTreeMap;
+
 use rocket::form::FromForm;
 use serde::{Deserialize, Serialize};
 
@@ -49,6 +51,19 @@ impl CriterionRow {
     }
 }
 
+/// Rows by their index in the field names (`criteria[3].name`): a map, so
+/// rows stay whole whatever order the fields arrive in.
+pub type Rows<T> = BTreeMap<usize, T>;
+
+/// Drops blank rows and numbers the rest 0, 1, 2, … in order.
+fn renumber<T: Clone>(rows: &Rows<T>, blank: fn(&T) -> bool) -> Rows<T> {
+    rows.values()
+        .filter(|r| !blank(r))
+        .cloned()
+        .enumerate()
+        .collect()
+}
+
 /// A competition draft as typed.
 #[derive(Debug, Clone, FromForm, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(default)]
@@ -92,8 +107,8 @@ pub struct DraftInput {
     pub review_until: String,
     #[field(default = String::new())]
     pub results_on: String,
-    pub documents: Vec<DocumentRow>,
-    pub criteria: Vec<CriterionRow>,
+    pub documents: Rows<DocumentRow>,
+    pub criteria: Rows<CriterionRow>,
     #[field(default = String::new())]
     pub pass_mark: String,
     #[field(default = String::new())]
@@ -137,8 +152,8 @@ impl Default for DraftInput {
             review_from: String::new(),
             review_until: String::new(),
             results_on: String::new(),
-            documents: vec![],
-            criteria: vec![],
+            documents: Rows::new(),
+            criteria: Rows::new(),
             pass_mark: String::new(),
             aggregation: "mean".into(),
             divergence_threshold: String::new(),
@@ -157,8 +172,8 @@ impl DraftInput {
     pub fn normalized(&self) -> DraftInput {
         let mut d = self.clone();
         d.csrf_token.clear();
-        d.documents.retain(|r| !r.is_blank());
-        d.criteria.retain(|r| !r.is_blank());
+        d.documents = renumber(&d.documents, DocumentRow::is_blank);
+        d.criteria = renumber(&d.criteria, CriterionRow::is_blank);
         for s in [
             &mut d.title_uk,
             &mut d.title_en,

@@ -5,7 +5,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::forms::{CriterionRow, DocumentRow, DraftInput, CRITERION_ROWS, DOCUMENT_ROWS};
+use super::forms::{CriterionRow, DocumentRow, DraftInput, Rows, CRITERION_ROWS, DOCUMENT_ROWS};
 use super::input::{self, KyivTimeError, MoneyError};
 use super::options::{Aggregation, JuryMode, OrgForm, TieBreak, WhenShort};
 use crate::web::forms::FieldErrors;
@@ -200,14 +200,20 @@ impl Checker {
         d
     }
 
-    fn choice<T>(&mut self, field: &str, v: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+    fn choice<T>(
+        &mut self,
+        field: &str,
+        v: &str,
+        parse: fn(&str) -> Option<T>,
+        key: &str,
+    ) -> Option<T> {
         if v.trim().is_empty() {
-            self.blank(field, "competitions-err-choose-one");
+            self.blank(field, key);
             return None;
         }
         let c = parse(v);
         if c.is_none() {
-            self.errors.add(field, "competitions-err-choose-one");
+            self.errors.add(field, key);
         }
         c
     }
@@ -404,8 +410,8 @@ fn check_dates(k: &mut Checker, c: &mut Checked, d: &DraftInput, now: NaiveDateT
     }
 }
 
-fn check_documents(k: &mut Checker, c: &mut Checked, rows: &[DocumentRow]) {
-    if rows.len() > DOCUMENT_ROWS {
+fn check_documents(k: &mut Checker, c: &mut Checked, rows: &Rows<DocumentRow>) {
+    if rows.keys().any(|i| *i >= DOCUMENT_ROWS) {
         k.errors.add_with(
             "documents",
             "competitions-err-too-many-rows",
@@ -413,7 +419,7 @@ fn check_documents(k: &mut Checker, c: &mut Checked, rows: &[DocumentRow]) {
         );
         return;
     }
-    for (i, r) in rows.iter().enumerate().filter(|(_, r)| !r.is_blank()) {
+    for (&i, r) in rows.iter().filter(|(_, r)| !r.is_blank()) {
         let f = |name| row_field("documents", i, name);
         let name = r.name.trim();
         if name.is_empty() {
@@ -443,8 +449,8 @@ fn check_documents(k: &mut Checker, c: &mut Checked, rows: &[DocumentRow]) {
     }
 }
 
-fn check_criteria(k: &mut Checker, c: &mut Checked, rows: &[CriterionRow]) {
-    if rows.len() > CRITERION_ROWS {
+fn check_criteria(k: &mut Checker, c: &mut Checked, rows: &Rows<CriterionRow>) {
+    if rows.keys().any(|i| *i >= CRITERION_ROWS) {
         k.errors.add_with(
             "criteria",
             "competitions-err-too-many-rows",
@@ -452,7 +458,7 @@ fn check_criteria(k: &mut Checker, c: &mut Checked, rows: &[CriterionRow]) {
         );
         return;
     }
-    for (i, r) in rows.iter().enumerate().filter(|(_, r)| !r.is_blank()) {
+    for (&i, r) in rows.iter().filter(|(_, r)| !r.is_blank()) {
         let f = |name| row_field("criteria", i, name);
         let name = r.name.trim();
         if name.is_empty() {
@@ -521,14 +527,30 @@ fn check_scoring(k: &mut Checker, c: &mut Checked, d: &DraftInput) {
             c.divergence = None;
         }
     }
-    c.aggregation = k.choice("aggregation", &d.aggregation, Aggregation::parse);
-    c.tie_break = k.choice("tie_break", &d.tie_break, TieBreak::parse);
+    c.aggregation = k.choice(
+        "aggregation",
+        &d.aggregation,
+        Aggregation::parse,
+        "competitions-err-aggregation-required",
+    );
+    c.tie_break = k.choice(
+        "tie_break",
+        &d.tie_break,
+        TieBreak::parse,
+        "competitions-err-tie-break-required",
+    );
     c.when_short = k.choice(
         "when_next_does_not_fit",
         &d.when_next_does_not_fit,
         WhenShort::parse,
+        "competitions-err-when-short-required",
     );
-    c.jury_mode = k.choice("jury_mode", &d.jury_mode, JuryMode::parse);
+    c.jury_mode = k.choice(
+        "jury_mode",
+        &d.jury_mode,
+        JuryMode::parse,
+        "competitions-err-jury-mode-required",
+    );
     if c.jury_mode == Some(JuryMode::PerProposal) {
         c.jurors_per_proposal = k.int(
             "jurors_per_proposal",

@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 
 use super::amend::{self, Kind};
 use super::forms::{
-    AmendForm, CriterionRow, DocumentRow, DraftInput, CRITERION_ROWS, DOCUMENT_ROWS,
+    AmendForm, CriterionRow, DocumentRow, DraftInput, Rows, CRITERION_ROWS, DOCUMENT_ROWS,
 };
 use super::lifecycle::step_from;
 use super::model::{Amendment, Competition, Transition};
@@ -90,15 +90,24 @@ fn cell(list: &str, i: usize, name: &str, value: &str) -> Value {
     json!({"id": row_field(list, i, name), "name": format!("{list}[{i}].{name}"), "value": value})
 }
 
-fn document_rows(rows: &[DocumentRow]) -> Vec<Value> {
+/// The offered row indexes: the usual number, plus any beyond it that were
+/// sent (they carry a "too many rows" error).
+fn indexes<T>(rows: &Rows<T>, offered: usize) -> Vec<usize> {
+    (0..offered)
+        .chain(rows.keys().copied().filter(|i| *i >= offered))
+        .collect()
+}
+
+fn document_rows(rows: &Rows<DocumentRow>) -> Vec<Value> {
     let blank = DocumentRow {
         required: true,
         max_size_mb: "10".into(),
         ..Default::default()
     };
-    (0..DOCUMENT_ROWS.max(rows.len()))
+    indexes(rows, DOCUMENT_ROWS)
+        .into_iter()
         .map(|i| {
-            let r = rows.get(i).unwrap_or(&blank);
+            let r = rows.get(&i).unwrap_or(&blank);
             json!({"n": i + 1,
                 "name": cell("documents", i, "name", &r.name),
                 "description": cell("documents", i, "description", &r.description),
@@ -108,14 +117,15 @@ fn document_rows(rows: &[DocumentRow]) -> Vec<Value> {
         .collect()
 }
 
-fn criterion_rows(rows: &[CriterionRow]) -> Vec<Value> {
+fn criterion_rows(rows: &Rows<CriterionRow>) -> Vec<Value> {
     let blank = CriterionRow {
         weight: "1".into(),
         ..Default::default()
     };
-    (0..CRITERION_ROWS.max(rows.len()))
+    indexes(rows, CRITERION_ROWS)
+        .into_iter()
         .map(|i| {
-            let r = rows.get(i).unwrap_or(&blank);
+            let r = rows.get(&i).unwrap_or(&blank);
             json!({"n": i + 1,
                 "name": cell("criteria", i, "name", &r.name),
                 "description": cell("criteria", i, "description", &r.description),

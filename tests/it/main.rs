@@ -5,5 +5,7 @@
 mod support;
 
 mod accounts;
+mod competitions_drafts;
+mod competitions_support;
 mod migrations;
 mod shell;

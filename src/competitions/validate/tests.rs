@@ -24,13 +24,16 @@ pub fn complete() -> DraftInput {
         review_from: "2027-02-11".into(),
         review_until: "2027-03-01".into(),
         results_on: "2027-03-10".into(),
-        documents: vec![DocumentRow {
+        documents: [DocumentRow {
             name: "Статут".into(),
             description: String::new(),
             required: true,
             max_size_mb: "10".into(),
-        }],
-        criteria: vec![
+        }]
+        .into_iter()
+        .enumerate()
+        .collect(),
+        criteria: [
             CriterionRow {
                 name: "Актуальність".into(),
                 description: String::new(),
@@ -43,7 +46,10 @@ pub fn complete() -> DraftInput {
                 max_points: "5".into(),
                 weight: "1".into(),
             },
-        ],
+        ]
+        .into_iter()
+        .enumerate()
+        .collect(),
         pass_mark: "15".into(),
         divergence_threshold: "6".into(),
         ..DraftInput::default()
@@ -219,14 +225,14 @@ fn each_invalid_field_has_its_message() {
         (
             "documents-0-name",
             |d| {
-                d.documents[0].name.clear();
-                d.documents[0].description = "Копія".into();
+                d.documents.get_mut(&0).unwrap().name.clear();
+                d.documents.get_mut(&0).unwrap().description = "Копія".into();
             },
             "competitions-err-document-name-required",
         ),
         (
             "documents-0-max_size_mb",
-            |d| d.documents[0].max_size_mb = "65".into(),
+            |d| d.documents.get_mut(&0).unwrap().max_size_mb = "65".into(),
             "competitions-err-document-size-invalid",
         ),
         (
@@ -237,19 +243,19 @@ fn each_invalid_field_has_its_message() {
         (
             "criteria-1-name",
             |d| {
-                d.criteria[1].name.clear();
-                d.criteria[1].description = "Обґрунтованість".into();
+                d.criteria.get_mut(&1).unwrap().name.clear();
+                d.criteria.get_mut(&1).unwrap().description = "Обґрунтованість".into();
             },
             "competitions-err-criterion-name-required",
         ),
         (
             "criteria-1-max_points",
-            |d| d.criteria[1].max_points = "0".into(),
+            |d| d.criteria.get_mut(&1).unwrap().max_points = "0".into(),
             "competitions-err-criterion-points-invalid",
         ),
         (
             "criteria-0-weight",
-            |d| d.criteria[0].weight.clear(),
+            |d| d.criteria.get_mut(&0).unwrap().weight.clear(),
             "competitions-err-criterion-weight-required",
         ),
         (
@@ -265,17 +271,17 @@ fn each_invalid_field_has_its_message() {
         (
             "aggregation",
             |d| d.aggregation = "mode".into(),
-            "competitions-err-choose-one",
+            "competitions-err-aggregation-required",
         ),
         (
             "tie_break",
             |d| d.tie_break.clear(),
-            "competitions-err-choose-one",
+            "competitions-err-tie-break-required",
         ),
         (
             "when_next_does_not_fit",
             |d| d.when_next_does_not_fit = "x".into(),
-            "competitions-err-choose-one",
+            "competitions-err-when-short-required",
         ),
         (
             "jurors_per_proposal",
@@ -319,13 +325,19 @@ fn announcing_needs_a_future_deadline() {
 #[test]
 fn blank_rows_are_ignored() {
     let mut d = complete();
-    d.documents.push(DocumentRow {
-        max_size_mb: "10".into(),
-        required: true,
-        ..Default::default()
-    });
+    d.documents.insert(
+        1,
+        DocumentRow {
+            max_size_mb: "10".into(),
+            required: true,
+            ..Default::default()
+        },
+    );
+    // A blank first criterion row: the others keep their places.
+    let second = d.criteria.remove(&1).unwrap();
+    d.criteria.insert(2, second);
     d.criteria.insert(
-        0,
+        1,
         CriterionRow {
             weight: "1".into(),
             ..Default::default()
@@ -334,5 +346,7 @@ fn blank_rows_are_ignored() {
     let (c, e) = check(&d, today(), now(), Mode::Announce);
     assert!(e.is_empty(), "{e:?}");
     assert_eq!((c.documents.len(), c.criteria.len()), (1, 2));
-    assert_eq!(d.normalized().criteria.len(), 2);
+    let n = d.normalized();
+    assert_eq!(n.criteria.keys().copied().collect::<Vec<_>>(), vec![0, 1]);
+    assert_eq!(n.criteria[&1].name, "Бюджет");
 }
