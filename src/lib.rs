@@ -2,6 +2,7 @@
 //! See DESIGN.md for the domain and the architecture.
 
 pub mod app;
+pub mod audit;
 pub mod cli;
 pub mod clock;
 pub mod config;
