@@ -23,6 +23,11 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Audit log commands (`konkurs audit verify` checks the hash chain).
+    Audit {
+        #[command(subcommand)]
+        command: crate::audit::cli::AuditCommand,
+    },
 }
 
 /// Runs the CLI; returns the process exit code.
@@ -30,6 +35,7 @@ pub fn run(cli: Cli) -> i32 {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(),
         Command::Migrate => migrate(),
+        Command::Audit { command } => return crate::audit::cli::run(command),
     };
     match result {
         Ok(()) => 0,

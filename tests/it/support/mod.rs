@@ -23,6 +23,7 @@ pub struct TestApp {
     pub clock: Clock,
     pub data_dir: tempfile::TempDir,
     database: TestDatabase,
+    database_url: String,
 }
 
 /// A database that lives as long as the test.
@@ -106,7 +107,13 @@ impl TestApp {
             clock,
             data_dir,
             database,
+            database_url: url,
         }
+    }
+
+    /// The URL of this app's database (e.g. for running the real binary on it).
+    pub fn database_url(&self) -> &str {
+        &self.database_url
     }
 
     pub fn db(&self) -> &Db {
