@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 
 use super::forms::{ChangePasswordForm, RegisterForm};
 use super::model::{self, NewUser, Role, User};
+use crate::audit::{self, NewEntry};
 use crate::auth::tokens::{self, Purpose, TokenProblem};
 use crate::auth::{password, session, throttle};
 use crate::db::ids::{SessionId, UserId};
@@ -12,6 +13,23 @@ use crate::db::{tx, AnyConnection, Db};
 use crate::error::{AppError, AppResult};
 use crate::web::forms::FieldErrors;
 use crate::web::lang::Lang;
+
+/// An account event in the audit log (private: accounts are personal data).
+fn log(
+    c: &mut AnyConnection,
+    now: NaiveDateTime,
+    action: &str,
+    user: &UserId,
+    actor: Option<&UserId>,
+    details: serde_json::Value,
+) -> AppResult<()> {
+    let label = if actor.is_some() { "user" } else { "system" };
+    let entry = NewEntry::new(action, "user", Some(user.to_string()))
+        .actor(actor.cloned(), label)
+        .details(details);
+    audit::record(c, now, entry)?;
+    Ok(())
+}
 
 /// Hashing is slow on purpose: keep it off the async workers.
 async fn hash_password(pw: String) -> AppResult<String> {
@@ -65,6 +83,14 @@ pub async fn register(
             },
         )?;
         let user = model::find(c, &id)?.ok_or(AppError::NotFound)?;
+        log(
+            c,
+            now,
+            "account.registered",
+            &id,
+            Some(&id),
+            serde_json::json!({"lang": lang.code()}),
+        )?;
         send_verification(c, now, &user)?;
         Ok(Ok(id))
     })
@@ -145,6 +171,18 @@ pub async fn login(
         })
         .await?;
     if let Some(at) = retry {
+        let subject = user.as_ref().map(|u| u.id.clone());
+        db.write(move |c| {
+            let entry = NewEntry::new(
+                "account.login_throttled",
+                "user",
+                subject.map(|s| s.to_string()),
+            )
+            .details(serde_json::json!({"until": at.and_utc().to_rfc3339()}));
+            audit::record(c, now, entry)?;
+            Ok(())
+        })
+        .await?;
         return Ok(LoginOutcome::Throttled(at));
     }
     let stored = user
@@ -234,6 +272,14 @@ pub async fn reset_password(
             return Ok(Err(ResetRefusal::Token(p)));
         }
         set_password(c, now, &user, &hash)?;
+        log(
+            c,
+            now,
+            "account.password_reset",
+            &user,
+            Some(&user),
+            serde_json::json!({}),
+        )?;
         // Whoever reset it has shown control of the mailbox.
         use crate::db::schema::users;
         use diesel::prelude::*;
@@ -294,7 +340,18 @@ pub async fn change_password(
     }
     let hash = hash_password(form.new_password.clone()).await?;
     let id = user.id.clone();
-    db.write(move |c| set_password(c, now, &id, &hash)).await?;
+    db.write(move |c| {
+        set_password(c, now, &id, &hash)?;
+        log(
+            c,
+            now,
+            "account.password_changed",
+            &id,
+            Some(&id),
+            serde_json::json!({}),
+        )
+    })
+    .await?;
     Ok(Ok(()))
 }
 
@@ -363,8 +420,24 @@ pub fn create_verified(
                 updated_at: now,
             },
         )?;
+        log(
+            c,
+            now,
+            "account.created_by_cli",
+            &id,
+            None,
+            serde_json::json!({}),
+        )?;
         if let Some(role) = role {
             model::grant_role(c, &id, role, None, now)?;
+            log(
+                c,
+                now,
+                "account.role_granted",
+                &id,
+                None,
+                serde_json::json!({"role": role.as_str(), "via": "cli"}),
+            )?;
         }
         Ok(id)
     })

@@ -78,3 +78,22 @@ diesel::joinable!(user_roles -> users (user_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(users, user_roles, sessions, account_tokens);
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        seq -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_label -> Text,
+        action -> Text,
+        subject_type -> Text,
+        subject_id -> Nullable<Text>,
+        competition_id -> Nullable<Text>,
+        details -> Text,
+        details_sha256 -> Text,
+        public -> Bool,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}

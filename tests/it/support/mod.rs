@@ -117,6 +117,11 @@ impl TestApp {
         }
     }
 
+    /// The URL of this app's database (e.g. for running the real binary on it).
+    pub fn database_url(&self) -> &str {
+        &self.database_url
+    }
+
     pub fn db(&self) -> &Db {
         self.client.rocket().state::<Db>().expect("db state")
     }
@@ -141,11 +146,6 @@ impl TestApp {
 
     pub fn now(&self) -> chrono::NaiveDateTime {
         self.clock.now()
-    }
-
-    /// The app's database URL (for running the CLI against it).
-    pub fn database_url(&self) -> &str {
-        &self.database_url
     }
 }
 
