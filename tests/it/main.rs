@@ -4,5 +4,6 @@
 
 mod support;
 
+mod mail;
 mod migrations;
 mod shell;
