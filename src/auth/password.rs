@@ -55,7 +55,12 @@ pub fn strength_problem(password: &str, user_inputs: &[&str]) -> Option<&'static
         if let Some((local, _)) = input.split_once('@') {
             words.push(local.to_string());
         }
-        words.extend(input.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_string));
+        words.extend(
+            input
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_string),
+        );
         words.push(input);
     }
     let words: Vec<&str> = words.iter().map(String::as_str).collect();

@@ -97,3 +97,25 @@ diesel::table! {
         hash -> Text,
     }
 }
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        created_at -> Timestamp,
+        to_address -> Text,
+        to_name -> Nullable<Text>,
+        lang -> Text,
+        template -> Text,
+        data -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}

@@ -448,12 +448,17 @@ async fn account_events_are_audited_and_the_chain_verifies() {
         .await
         .unwrap()
         .unwrap();
-    as_admin
+    let res = as_admin
         .submit(
             &format!("/admin/users/{}/roles", user.id),
             &[("role", "organizer"), ("grant", "true")],
         )
         .await;
+    assert!(
+        res.location().starts_with("/admin/users/"),
+        "{}",
+        res.location()
+    );
     b.login("audited@example.org", PASSWORD).await;
     b.submit(
         "/account/password",

@@ -4,7 +4,9 @@
 
 mod support;
 
+mod account_mail;
 mod accounts;
 mod audit;
+mod mail;
 mod migrations;
 mod shell;

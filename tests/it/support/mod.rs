@@ -88,6 +88,8 @@ pub fn test_figment(data_dir: &std::path::Path, database_url: &str) -> Figment {
         .merge(("database_url", database_url))
         .merge(("public_base_url", "http://konkurs.test"))
         .merge(("database_pool_size", 4))
+        // Tests send mail by calling Outbox::run_once themselves.
+        .merge(("mail_worker", false))
 }
 
 impl TestApp {
