@@ -54,13 +54,18 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
     let figment = figment.merge(("secret_key", secret));
     let db = open_database(&settings, settings.migrate_on_start)?;
     let web = Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
+    let mail =
+        crate::mail::Mail::from_settings(&settings, db.clone(), clock.clone(), web.i18n.clone())?;
 
     Ok(rocket::custom(figment)
         .manage(settings)
         .manage(db)
         .manage(web)
         .manage(clock)
+        .manage(mail.renderer)
+        .manage(mail.outbox)
         .attach(SecurityHeaders)
+        .attach(crate::mail::OutboxWorker)
         .mount("/", crate::home::routes())
         .mount("/", crate::accounts::routes())
         .mount("/admin", crate::admin::routes())

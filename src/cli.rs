@@ -23,6 +23,11 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Audit log commands (`konkurs audit verify` checks the hash chain).
+    Audit {
+        #[command(subcommand)]
+        command: crate::audit::cli::AuditCommand,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -53,6 +58,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Serve => serve(),
         Command::Migrate => migrate(),
         Command::User { command } => user(command),
+        Command::Audit { command } => return crate::audit::cli::run(command),
     };
     match result {
         Ok(()) => 0,

@@ -37,6 +37,9 @@ pub struct Settings {
     /// (development only: edit a template, reload the page).
     #[serde(default)]
     pub templates_dir: Option<PathBuf>,
+    /// Outgoing mail: `mail_*` and `smtp_*` keys.
+    #[serde(flatten)]
+    pub mail: crate::mail::settings::MailSettings,
 }
 
 fn default_data_dir() -> PathBuf {
@@ -147,6 +150,7 @@ impl Settings {
                 });
             }
         }
+        self.mail.validate()?;
         Ok(())
     }
 

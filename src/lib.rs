@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod admin;
 pub mod api;
 pub mod app;
+pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod clock;
@@ -13,6 +14,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod home;
+pub mod mail;
 pub mod web;
 
 pub use app::{build, build_with_clock, default_figment};

@@ -87,3 +87,14 @@ auth-organizers-only = Only competition organizers can see this page.
 auth-admins-only = Only administrators can see this page.
 csrf-invalid = The form has expired or was not sent from this site. Reload the page and send the form again.
 admin-last-admin = The last administrator cannot lose the role.
+
+mail-verify-subject = Confirm your email address
+mail-verify-greeting = Hello, { $name }!
+mail-verify-body = To confirm the address of your Konkurs account, follow this link (it works for 3 days, once):
+mail-verify-button = Confirm my address
+mail-verify-ignore = If you did not register, just ignore this email.
+mail-reset-subject = Reset your password
+mail-reset-greeting = Hello, { $name }!
+mail-reset-body = We received a request to change your password. To set a new one, follow this link (it works for 1 hour, once):
+mail-reset-button = Set a new password
+mail-reset-ignore = If you did not ask to change your password, ignore this email: your password stays the same.

@@ -339,3 +339,7 @@ competitions-feed-announced-summary = Deadline: { $deadline } (Kyiv time). Fund:
 competitions-feed-amended = { $kind }: { $title }
 competitions-feed-cancelled = Competition cancelled: { $title }
 competitions-nav-organizer = My competitions
+
+competitions-mail-amended-subject = Change in the competition “{ $title }”
+competitions-mail-amended-greeting = Hello, { $name }!
+competitions-mail-amended-body = You are preparing or have submitted a proposal to the competition “{ $title }”. The organizer has published an amendment:

@@ -342,3 +342,7 @@ competitions-feed-announced-summary = Кінцевий строк: { $deadline }
 competitions-feed-amended = { $kind }: { $title }
 competitions-feed-cancelled = Скасовано конкурс: { $title }
 competitions-nav-organizer = Мої конкурси
+
+competitions-mail-amended-subject = Зміна в конкурсі «{ $title }»
+competitions-mail-amended-greeting = Вітаємо, { $name }!
+competitions-mail-amended-body = Ви готуєте або вже подали пропозицію на конкурс «{ $title }». Організатор оприлюднив зміну:

@@ -15,10 +15,12 @@ use crate::clock::Now;
 use crate::config::Settings;
 use crate::db::Db;
 use crate::error::AppResult;
+use crate::mail::MailRenderer;
 use crate::web::client::ClientMeta;
 use crate::web::format::kyiv_datetime;
 use crate::web::forms::FieldErrors;
 use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+use std::sync::Arc;
 
 fn session_cookie(token: String, settings: &Settings) -> Cookie<'static> {
     Cookie::build((session::COOKIE, token))
@@ -43,9 +45,10 @@ pub async fn register(
     page: PageCtx<'_>,
     form: CsrfForm<RegisterForm>,
     db: &State<Db>,
+    mailer: &State<Arc<MailRenderer>>,
     now: Now,
 ) -> AppResult<PageResponse> {
-    match service::register(db, now.0, &form, page.lang).await? {
+    match service::register(db, mailer.inner().clone(), now.0, &form, page.lang).await? {
         Ok(_) => Ok(PageResponse::Redirect(redirect_with(
             "/register/check-email",
             FlashKind::Success,
@@ -103,9 +106,10 @@ pub async fn resend_verification(
     user: AuthUser,
     _form: CsrfForm<TokenOnly>,
     db: &State<Db>,
+    mailer: &State<Arc<MailRenderer>>,
     now: Now,
 ) -> AppResult<PageResponse> {
-    service::resend_verification(db, now.0, user.0.user.id).await?;
+    service::resend_verification(db, mailer.inner().clone(), now.0, user.0.user.id).await?;
     Ok(PageResponse::Redirect(redirect_with(
         "/account",
         FlashKind::Success,
@@ -207,6 +211,7 @@ pub async fn forgot(
     page: PageCtx<'_>,
     form: CsrfForm<ForgotForm>,
     db: &State<Db>,
+    mailer: &State<Arc<MailRenderer>>,
     now: Now,
 ) -> AppResult<PageResponse> {
     let mut errors = FieldErrors::new();
@@ -218,7 +223,7 @@ pub async fn forgot(
         };
         return page.render_invalid("accounts/forgot", json!({"form": echo}), &errors);
     }
-    service::request_reset(db, now.0, &form.email).await?;
+    service::request_reset(db, mailer.inner().clone(), now.0, &form.email).await?;
     Ok(PageResponse::Redirect(redirect_with(
         "/password/forgot/sent",
         FlashKind::Info,

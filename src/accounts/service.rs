@@ -5,13 +5,33 @@ use chrono::NaiveDateTime;
 
 use super::forms::{ChangePasswordForm, RegisterForm};
 use super::model::{self, NewUser, Role, User};
+use crate::audit::{self, NewEntry};
 use crate::auth::tokens::{self, Purpose, TokenProblem};
 use crate::auth::{password, session, throttle};
 use crate::db::ids::{SessionId, UserId};
 use crate::db::{tx, AnyConnection, Db};
 use crate::error::{AppError, AppResult};
+use crate::mail::{self, MailRenderer, OutgoingMail};
 use crate::web::forms::FieldErrors;
 use crate::web::lang::Lang;
+use std::sync::Arc;
+
+/// An account event in the audit log (private: accounts are personal data).
+fn log(
+    c: &mut AnyConnection,
+    now: NaiveDateTime,
+    action: &str,
+    user: &UserId,
+    actor: Option<&UserId>,
+    details: serde_json::Value,
+) -> AppResult<()> {
+    let label = if actor.is_some() { "user" } else { "system" };
+    let entry = NewEntry::new(action, "user", Some(user.to_string()))
+        .actor(actor.cloned(), label)
+        .details(details);
+    audit::record(c, now, entry)?;
+    Ok(())
+}
 
 /// Hashing is slow on purpose: keep it off the async workers.
 async fn hash_password(pw: String) -> AppResult<String> {
@@ -29,6 +49,7 @@ async fn verify_password(pw: String, stored: String) -> AppResult<bool> {
 /// Creates an account (unverified) and queues the verification mail.
 pub async fn register(
     db: &Db,
+    mailer: Arc<MailRenderer>,
     now: NaiveDateTime,
     form: &RegisterForm,
     lang: Lang,
@@ -65,7 +86,15 @@ pub async fn register(
             },
         )?;
         let user = model::find(c, &id)?.ok_or(AppError::NotFound)?;
-        send_verification(c, now, &user)?;
+        log(
+            c,
+            now,
+            "account.registered",
+            &id,
+            Some(&id),
+            serde_json::json!({"lang": lang.code()}),
+        )?;
+        send_verification(c, now, &mailer, &user)?;
         Ok(Ok(id))
     })
     .await
@@ -73,16 +102,46 @@ pub async fn register(
 
 /// Issues a verification link and queues the mail (inside the caller's
 /// transaction).
-fn send_verification(c: &mut AnyConnection, now: NaiveDateTime, user: &User) -> AppResult<String> {
+fn send_verification(
+    c: &mut AnyConnection,
+    now: NaiveDateTime,
+    mailer: &MailRenderer,
+    user: &User,
+) -> AppResult<()> {
     let token = tokens::issue(c, now, &user.id, Purpose::VerifyEmail)?;
-    Ok(token)
+    send(c, now, mailer, user, "verify", &token)
 }
 
-pub async fn resend_verification(db: &Db, now: NaiveDateTime, user: UserId) -> AppResult<()> {
+/// Queues an account mail with a link token (inside the caller's transaction).
+fn send(
+    c: &mut AnyConnection,
+    now: NaiveDateTime,
+    mailer: &MailRenderer,
+    user: &User,
+    template: &str,
+    token: &str,
+) -> AppResult<()> {
+    let msg = OutgoingMail {
+        to_address: user.email.clone(),
+        to_name: Some(user.name.clone()),
+        lang: user.lang(),
+        template,
+        data: serde_json::json!({"name": user.name, "token": token}),
+    };
+    mail::enqueue(c, now, mailer, msg)?;
+    Ok(())
+}
+
+pub async fn resend_verification(
+    db: &Db,
+    mailer: Arc<MailRenderer>,
+    now: NaiveDateTime,
+    user: UserId,
+) -> AppResult<()> {
     db.write(move |c| {
         let user = model::find(c, &user)?.ok_or(AppError::NotFound)?;
         if !user.is_verified() {
-            send_verification(c, now, &user)?;
+            send_verification(c, now, &mailer, &user)?;
         }
         Ok(())
     })
@@ -102,13 +161,23 @@ pub async fn verify_email(
         };
         use crate::db::schema::users;
         use diesel::prelude::*;
-        diesel::update(
+        let changed = diesel::update(
             users::table
                 .find(&user)
                 .filter(users::email_verified_at.is_null()),
         )
         .set((users::email_verified_at.eq(now), users::updated_at.eq(now)))
         .execute(c)?;
+        if changed > 0 {
+            log(
+                c,
+                now,
+                "account.email_verified",
+                &user,
+                Some(&user),
+                serde_json::json!({}),
+            )?;
+        }
         Ok(Ok(user))
     })
     .await
@@ -145,6 +214,18 @@ pub async fn login(
         })
         .await?;
     if let Some(at) = retry {
+        let subject = user.as_ref().map(|u| u.id.clone());
+        db.write(move |c| {
+            let entry = NewEntry::new(
+                "account.login_throttled",
+                "user",
+                subject.map(|s| s.to_string()),
+            )
+            .details(serde_json::json!({"until": at.and_utc().to_rfc3339()}));
+            audit::record(c, now, entry)?;
+            Ok(())
+        })
+        .await?;
         return Ok(LoginOutcome::Throttled(at));
     }
     let stored = user
@@ -178,11 +259,25 @@ pub async fn logout(db: &Db, now: NaiveDateTime, session: SessionId) -> AppResul
 
 /// Queues a reset link if the address has an account; says nothing either
 /// way, so the form cannot be used to find out who has an account.
-pub async fn request_reset(db: &Db, now: NaiveDateTime, email: &str) -> AppResult<()> {
+pub async fn request_reset(
+    db: &Db,
+    mailer: Arc<MailRenderer>,
+    now: NaiveDateTime,
+    email: &str,
+) -> AppResult<()> {
     let email = model::normalize_email(email);
     db.write(move |c| {
         if let Some(user) = model::find_by_email(c, &email)? {
-            let _token = tokens::issue(c, now, &user.id, Purpose::ResetPassword)?;
+            let token = tokens::issue(c, now, &user.id, Purpose::ResetPassword)?;
+            send(c, now, &mailer, &user, "reset", &token)?;
+            log(
+                c,
+                now,
+                "account.password_reset_requested",
+                &user.id,
+                None,
+                serde_json::json!({}),
+            )?;
         }
         Ok(())
     })
@@ -234,6 +329,14 @@ pub async fn reset_password(
             return Ok(Err(ResetRefusal::Token(p)));
         }
         set_password(c, now, &user, &hash)?;
+        log(
+            c,
+            now,
+            "account.password_reset",
+            &user,
+            Some(&user),
+            serde_json::json!({}),
+        )?;
         // Whoever reset it has shown control of the mailbox.
         use crate::db::schema::users;
         use diesel::prelude::*;
@@ -294,7 +397,18 @@ pub async fn change_password(
     }
     let hash = hash_password(form.new_password.clone()).await?;
     let id = user.id.clone();
-    db.write(move |c| set_password(c, now, &id, &hash)).await?;
+    db.write(move |c| {
+        set_password(c, now, &id, &hash)?;
+        log(
+            c,
+            now,
+            "account.password_changed",
+            &id,
+            Some(&id),
+            serde_json::json!({}),
+        )
+    })
+    .await?;
     Ok(Ok(()))
 }
 
@@ -309,16 +423,33 @@ pub async fn set_role(
 ) -> AppResult<bool> {
     db.write(move |c| {
         model::find(c, &user)?.ok_or(AppError::NotFound)?;
-        if grant {
-            return Ok(model::grant_role(c, &user, role, by.as_ref(), now)?);
+        let changed = if grant {
+            model::grant_role(c, &user, role, by.as_ref(), now)?
+        } else {
+            let last_admin = role == Role::Admin
+                && model::roles_of(c, &user)?.contains(&Role::Admin)
+                && model::count_with_role(c, Role::Admin)? <= 1;
+            if last_admin {
+                return Err(AppError::Conflict("admin-last-admin".into()));
+            }
+            model::revoke_role(c, &user, role)?
+        };
+        if changed {
+            let action = if grant {
+                "account.role_granted"
+            } else {
+                "account.role_revoked"
+            };
+            log(
+                c,
+                now,
+                action,
+                &user,
+                by.as_ref(),
+                serde_json::json!({"role": role.as_str()}),
+            )?;
         }
-        if role == Role::Admin
-            && model::roles_of(c, &user)?.contains(&Role::Admin)
-            && model::count_with_role(c, Role::Admin)? <= 1
-        {
-            return Err(AppError::Conflict("admin-last-admin".into()));
-        }
-        Ok(model::revoke_role(c, &user, role)?)
+        Ok(changed)
     })
     .await
 }
@@ -363,8 +494,24 @@ pub fn create_verified(
                 updated_at: now,
             },
         )?;
+        log(
+            c,
+            now,
+            "account.created_by_cli",
+            &id,
+            None,
+            serde_json::json!({}),
+        )?;
         if let Some(role) = role {
             model::grant_role(c, &id, role, None, now)?;
+            log(
+                c,
+                now,
+                "account.role_granted",
+                &id,
+                None,
+                serde_json::json!({"role": role.as_str(), "via": "cli"}),
+            )?;
         }
         Ok(id)
     })

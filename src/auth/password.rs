@@ -47,7 +47,24 @@ pub fn strength_problem(password: &str, user_inputs: &[&str]) -> Option<&'static
     if chars > MAX_LENGTH {
         return Some("password-too-long");
     }
-    let estimate = zxcvbn::zxcvbn(password, user_inputs);
+    // The person's own words: whole inputs, the e-mail's local part, and
+    // each word of the name, so "olena.kovalenko" counts as known.
+    let mut words: Vec<String> = vec![];
+    for input in user_inputs {
+        let input = input.trim().to_lowercase();
+        if let Some((local, _)) = input.split_once('@') {
+            words.push(local.to_string());
+        }
+        words.extend(
+            input
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.len() > 2)
+                .map(str::to_string),
+        );
+        words.push(input);
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let estimate = zxcvbn::zxcvbn(password, &words);
     if (estimate.score() as u8) < 3 {
         return Some("password-too-guessable");
     }

@@ -17,6 +17,7 @@ use super::trail;
 use crate::db::ids::UserId;
 use crate::db::AnyConnection;
 use crate::error::{AppError, AppResult};
+use crate::mail::MailRenderer;
 use crate::web::format::kyiv_datetime;
 use crate::web::forms::FieldErrors;
 use crate::web::lang::Lang;
@@ -182,6 +183,7 @@ pub fn amend(
     actor: &Actor,
     id: &CompetitionId,
     form: &AmendForm,
+    renderer: &MailRenderer,
 ) -> AppResult<Result<Amendment, FieldErrors>> {
     let c = access::load_managed(conn, actor, id)?;
     if let Some(kind) = Kind::parse(form.kind.trim()) {
@@ -238,7 +240,7 @@ pub fn amend(
         true,
     )?;
     let recipients = amendment_recipients(conn, id)?;
-    super::notify::amendment(conn, now, &c, &a, &recipients)?;
+    super::notify::amendment(conn, now, renderer, &c, &a, &recipients)?;
     Ok(Ok(a))
 }
 

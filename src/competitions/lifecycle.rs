@@ -71,11 +71,25 @@ fn step(
         conn,
         now,
         actor,
-        &format!("competition.{}", to.as_str()),
+        audit_action(to),
         id,
         json!({"from": from.as_str(), "to": to.as_str()}),
         true,
     )
+}
+
+/// The audit action of entering `to`.
+fn audit_action(to: State) -> &'static str {
+    match to {
+        State::Draft => "competition.draft_created",
+        State::Announced => "competition.announced",
+        State::Admissibility => "competition.admissibility_started",
+        State::Review => "competition.review_started",
+        State::Deliberation => "competition.deliberation_started",
+        State::Published => "competition.results_published",
+        State::Closed => "competition.closed",
+        State::Cancelled => "competition.cancelled",
+    }
 }
 
 /// Ends the call: only once the deadline in force has passed.

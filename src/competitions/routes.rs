@@ -3,6 +3,8 @@
 //! A refused step (`Conflict`) goes back to the competition's page with the
 //! reason as a flash message.
 
+use std::sync::Arc;
+
 use rocket::{get, post, State as Managed};
 use serde_json::json;
 
@@ -15,6 +17,7 @@ use crate::auth::{CsrfForm, OrganizerUser};
 use crate::clock::Now;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
+use crate::mail::MailRenderer;
 use crate::web::lang::Lang;
 use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
 
@@ -276,17 +279,20 @@ pub async fn amend_page(
 }
 
 #[post("/organizer/competitions/<id>/amendments", data = "<form>")]
+#[allow(clippy::too_many_arguments)]
 pub async fn add_amendment(
     page: PageCtx<'_>,
     user: OrganizerUser,
     id: CompetitionId,
     form: CsrfForm<AmendForm>,
     db: &Managed<Db>,
+    mailer: &Managed<Arc<MailRenderer>>,
     now: Now,
 ) -> AppResult<PageResponse> {
     let (actor, key, f) = (Actor::of(&user.0), id.clone(), form.0.clone());
+    let mailer = mailer.inner().clone();
     match db
-        .write(move |c| amend::amend(c, now.0, &actor, &key, &f))
+        .write(move |c| amend::amend(c, now.0, &actor, &key, &f, &mailer))
         .await
     {
         Ok(Err(errors)) => {

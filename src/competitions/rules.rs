@@ -6,11 +6,11 @@
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::ids::{CompetitionId, CriterionId, RequiredDocumentId};
 use super::options::{Aggregation, JuryMode, OrgForm, TieBreak, WhenShort, TRIM_EACH_SIDE};
 use super::validate::Checked;
+pub use crate::audit::canonical::{canonical_json, sha256_hex};
 use crate::web::format::kyiv_rfc3339;
 
 /// Names this document's structure; a new structure gets a new name.
@@ -275,50 +275,7 @@ pub fn build(
 pub fn freeze(doc: &RulesDoc) -> Result<(String, String), serde_json::Error> {
     let value = serde_json::to_value(doc)?;
     let bytes = canonical_json(&value);
-    Ok((sha256_hex(bytes.as_bytes()), bytes))
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    hex::encode(Sha256::digest(bytes))
-}
-
-/// Canonical JSON: object keys sorted by their UTF-8 bytes at every level,
-/// no whitespace, strings escaped as serde_json does.
-// TODO(audit): switch to crate::audit::canonical once it lands (same output).
-pub fn canonical_json(v: &serde_json::Value) -> String {
-    use serde_json::Value;
-    let mut out = String::new();
-    fn write(v: &Value, out: &mut String) {
-        match v {
-            Value::Object(m) => {
-                let mut keys: Vec<&String> = m.keys().collect();
-                keys.sort();
-                out.push('{');
-                for (i, k) in keys.into_iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    out.push_str(&Value::String(k.clone()).to_string());
-                    out.push(':');
-                    write(&m[k], out);
-                }
-                out.push('}');
-            }
-            Value::Array(a) => {
-                out.push('[');
-                for (i, x) in a.iter().enumerate() {
-                    if i > 0 {
-                        out.push(',');
-                    }
-                    write(x, out);
-                }
-                out.push(']');
-            }
-            other => out.push_str(&other.to_string()),
-        }
-    }
-    write(v, &mut out);
-    out
+    Ok((sha256_hex(&bytes), bytes))
 }
 
 impl RulesDoc {
@@ -347,7 +304,7 @@ mod tests {
     fn frozen_bytes_are_canonical_and_reproducible() {
         let d = doc();
         let (sha, bytes) = freeze(&d).unwrap();
-        assert_eq!(sha, sha256_hex(bytes.as_bytes()));
+        assert_eq!(sha, sha256_hex(&bytes));
         assert!(!bytes.contains(": ") && !bytes.contains('\n'));
         // Parse the published bytes and serialize again: the same bytes.
         let parsed = RulesDoc::parse(&bytes).unwrap();
@@ -361,12 +318,6 @@ mod tests {
         );
         assert!(bytes.contains("\"closes_at\":\"2027-02-10T18:00:00+02:00\""));
         assert!(bytes.contains("Молодь у громадах"), "UTF-8 kept as is");
-    }
-
-    #[test]
-    fn canonical_sorts_nested_keys() {
-        let v = serde_json::json!({"b": [ {"z": 1, "a": "x\"y"} ], "a": null});
-        assert_eq!(canonical_json(&v), r#"{"a":null,"b":[{"a":"x\"y","z":1}]}"#);
     }
 
     #[test]

@@ -80,6 +80,47 @@ diesel::joinable!(account_tokens -> users (user_id));
 diesel::allow_tables_to_appear_in_same_query!(users, user_roles, sessions, account_tokens);
 
 diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        seq -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_label -> Text,
+        action -> Text,
+        subject_type -> Text,
+        subject_id -> Nullable<Text>,
+        competition_id -> Nullable<Text>,
+        details -> Text,
+        details_sha256 -> Text,
+        public -> Bool,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::table! {
+    mail_outbox (id) {
+        id -> Text,
+        created_at -> Timestamp,
+        to_address -> Text,
+        to_name -> Nullable<Text>,
+        lang -> Text,
+        template -> Text,
+        data -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_by -> Nullable<Text>,
+        claimed_until -> Nullable<Timestamp>,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     competitions (id) {
         id -> Text,
         code -> Nullable<Text>,

@@ -29,8 +29,23 @@ pub struct Templates {
 
 impl Templates {
     pub fn load(i18n: Arc<I18n>, dir: Option<&Path>) -> Result<Self, String> {
+        Self::load_with(i18n, dir, handlebars::html_escape)
+    }
+
+    /// The same templates for plain text (e-mail subjects and text bodies):
+    /// nothing is HTML-escaped, by expressions or by helpers.
+    pub fn load_text(i18n: Arc<I18n>, dir: Option<&Path>) -> Result<Self, String> {
+        Self::load_with(i18n, dir, handlebars::no_escape)
+    }
+
+    fn load_with(
+        i18n: Arc<I18n>,
+        dir: Option<&Path>,
+        escape: fn(&str) -> String,
+    ) -> Result<Self, String> {
         let mut hb = Handlebars::new();
         hb.set_strict_mode(true);
+        hb.register_escape_fn(escape);
         match dir {
             Some(dir) => {
                 hb.set_dev_mode(true);
@@ -85,7 +100,7 @@ impl handlebars::HelperDef for TranslateHelper {
     fn call<'reg: 'rc, 'rc>(
         &self,
         h: &Helper<'rc>,
-        _: &'reg Handlebars<'reg>,
+        hb: &'reg Handlebars<'reg>,
         ctx: &'rc Context,
         _: &mut RenderContext<'reg, 'rc>,
         out: &mut dyn Output,
@@ -96,6 +111,11 @@ impl handlebars::HelperDef for TranslateHelper {
             .ok_or_else(|| RenderErrorReason::ParamNotFoundForIndex("t", 0))?;
         let mut args = FluentArgs::new();
         for (name, value) in h.hash() {
+            // Strict mode reaches helpers only if they check: a missing
+            // argument must not be rendered as "null".
+            if hb.strict_mode() && value.is_value_missing() {
+                return Err(RenderError::strict_error(value.relative_path()));
+            }
             let v = value.value();
             let fv = match v.as_i64() {
                 Some(n) => FluentValue::from(n),
@@ -108,7 +128,8 @@ impl handlebars::HelperDef for TranslateHelper {
             args.set(name.to_string(), fv);
         }
         let args = (!h.hash().is_empty()).then_some(&args);
-        out.write(&handlebars::html_escape(&self.0.t(lang_of(ctx), key, args)))?;
+        // The registry's escaping: HTML for pages, none for plain text.
+        out.write(&hb.get_escape_fn()(&self.0.t(lang_of(ctx), key, args)))?;
         Ok(())
     }
 }

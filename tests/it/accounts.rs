@@ -422,3 +422,101 @@ async fn cli_user_add_creates_an_organizer_who_can_sign_in() {
     assert_ne!(code, Some(0));
     assert!(out.contains("password"), "{out}");
 }
+
+#[rocket::async_test]
+async fn account_events_are_audited_and_the_chain_verifies() {
+    let app = TestApp::new().await;
+    let (admin, as_admin) = app.signed_in("Audit Admin", Some(Role::Admin)).await;
+    let b = app.browser();
+    b.submit(
+        "/register",
+        &[
+            ("name", "Audited Person"),
+            ("email", "audited@example.org"),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    let user = app
+        .db()
+        .run(|c| {
+            Ok(konkurs::accounts::model::find_by_email(
+                c,
+                "audited@example.org",
+            )?)
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    let res = as_admin
+        .submit(
+            &format!("/admin/users/{}/roles", user.id),
+            &[("role", "organizer"), ("grant", "true")],
+        )
+        .await;
+    assert!(
+        res.location().starts_with("/admin/users/"),
+        "{}",
+        res.location()
+    );
+    b.login("audited@example.org", PASSWORD).await;
+    b.submit(
+        "/account/password",
+        &[
+            ("current_password", PASSWORD),
+            ("new_password", "вишневий-сад-коло-хати"),
+        ],
+    )
+    .await;
+    app.clock.advance(chrono::Duration::seconds(1));
+    for _ in 0..=konkurs::auth::throttle::MAX_PER_ACCOUNT {
+        app.browser()
+            .submit(
+                "/login",
+                &[
+                    ("email", "audited@example.org"),
+                    ("password", "wrong wrong wrong"),
+                ],
+            )
+            .await;
+    }
+    let filter = konkurs::audit::ListFilter {
+        competition_id: None,
+        before_seq: None,
+        limit: 100,
+    };
+    let entries = app
+        .db()
+        .run(move |c| konkurs::audit::list(c, &filter))
+        .await
+        .unwrap();
+    let actions: Vec<_> = entries.iter().rev().map(|e| e.action.as_str()).collect();
+    for expected in [
+        "account.created_by_cli",
+        "account.registered",
+        "account.role_granted",
+        "account.password_changed",
+        "account.login_throttled",
+    ] {
+        assert!(
+            actions.contains(&expected),
+            "{expected} missing from {actions:?}"
+        );
+    }
+    let grant = entries
+        .iter()
+        .find(|e| {
+            e.action == "account.role_granted" && e.subject_id.as_deref() == Some(user.id.as_str())
+        })
+        .unwrap();
+    assert_eq!(
+        grant.actor_id.as_ref(),
+        Some(&admin.id),
+        "the granting admin is the actor"
+    );
+    let report = app.db().run(|c| konkurs::audit::verify(c)).await.unwrap();
+    assert!(
+        matches!(report, konkurs::audit::VerifyReport::Ok { .. }),
+        "{report:?}"
+    );
+}

@@ -4,8 +4,11 @@
 
 mod support;
 
+mod account_mail;
 mod accounts;
+mod audit;
 mod competitions_drafts;
 mod competitions_support;
+mod mail;
 mod migrations;
 mod shell;

@@ -88,6 +88,8 @@ pub fn test_figment(data_dir: &std::path::Path, database_url: &str) -> Figment {
         .merge(("database_url", database_url))
         .merge(("public_base_url", "http://konkurs.test"))
         .merge(("database_pool_size", 4))
+        // Tests send mail by calling Outbox::run_once themselves.
+        .merge(("mail_worker", false))
 }
 
 impl TestApp {
@@ -117,6 +119,11 @@ impl TestApp {
         }
     }
 
+    /// The URL of this app's database (e.g. for running the real binary on it).
+    pub fn database_url(&self) -> &str {
+        &self.database_url
+    }
+
     pub fn db(&self) -> &Db {
         self.client.rocket().state::<Db>().expect("db state")
     }
@@ -141,11 +148,6 @@ impl TestApp {
 
     pub fn now(&self) -> chrono::NaiveDateTime {
         self.clock.now()
-    }
-
-    /// The app's database URL (for running the CLI against it).
-    pub fn database_url(&self) -> &str {
-        &self.database_url
     }
 }
 

@@ -35,3 +35,35 @@ impl TestApp {
         (person, browser)
     }
 }
+
+impl TestApp {
+    /// Mails queued for an address, oldest first.
+    pub async fn mails_to(&self, address: &str) -> Vec<konkurs::mail::model::QueuedMail> {
+        let address = address.to_string();
+        self.db()
+            .run(move |c| Ok(konkurs::mail::model::to_address(c, &address)?))
+            .await
+            .expect("outbox readable")
+    }
+
+    /// The path of the last link to this site in the newest mail to `address`
+    /// whose text contains `marker` (e.g. "/verify-email/").
+    pub async fn link_in_mail(&self, address: &str, marker: &str) -> String {
+        let mails = self.mails_to(address).await;
+        let mail = mails
+            .iter()
+            .rev()
+            .find(|m| m.body_text.contains(marker))
+            .unwrap_or_else(|| panic!("no mail to {address} with {marker}"));
+        let start = mail.body_text.find(marker).unwrap();
+        let path: String = mail.body_text[start..]
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .collect();
+        assert!(
+            mail.body_html.contains(&path),
+            "the HTML part has the same link"
+        );
+        path
+    }
+}
