@@ -174,3 +174,33 @@ pub async fn relogin(b: &Browser<'_>, person: &Person) {
     b.login(&person.email, crate::support::people::PASSWORD)
         .await;
 }
+
+/// The audit actions recorded for a competition, oldest first.
+pub async fn audit_actions(app: &TestApp, id: &CompetitionId) -> Vec<String> {
+    let filter = konkurs::audit::ListFilter {
+        competition_id: Some(id.to_string()),
+        before_seq: None,
+        limit: 500,
+    };
+    let mut entries = app
+        .db()
+        .run(move |c| konkurs::audit::list(c, &filter))
+        .await
+        .unwrap();
+    entries.reverse();
+    entries.into_iter().map(|e| e.action).collect()
+}
+
+/// The stored draft (what the edit form shows) and rules bytes.
+pub async fn stored_texts(app: &TestApp, id: &CompetitionId) -> (String, Option<String>) {
+    let id = id.clone();
+    app.db()
+        .run(move |c| {
+            Ok((
+                model::draft_json(c, &id)?.unwrap(),
+                model::rules_json(c, &id)?,
+            ))
+        })
+        .await
+        .unwrap()
+}
