@@ -50,6 +50,11 @@ impl Kind {
         Kind::ALL.into_iter().find(|k| k.code() == s)
     }
 
+    /// Fluent key of the page / action title (`competitions-amend-…`).
+    pub fn title_key(self) -> String {
+        format!("competitions-amend-{}", self.code().replace('_', "-"))
+    }
+
     /// States in which this kind of amendment is possible.
     pub fn allowed_in(self, state: State) -> bool {
         match self {

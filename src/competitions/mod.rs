@@ -5,8 +5,10 @@
 pub mod access;
 pub mod amend;
 pub mod api;
+pub mod crumbs;
 pub mod feed;
 pub mod forms;
+pub mod history;
 pub mod ids;
 pub mod input;
 pub mod lifecycle;

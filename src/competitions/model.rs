@@ -6,12 +6,12 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::ids::{AmendmentId, CompetitionId, CriterionId, RequiredDocumentId, TransitionId};
+pub use super::history::*;
+use super::ids::{CompetitionId, CriterionId, RequiredDocumentId};
 use super::state::State;
 use crate::db::ids::UserId;
 use crate::db::schema::{
-    competition_amendments as am, competition_criteria as cc, competition_required_documents as rd,
-    competition_transitions as tr, competitions, users,
+    competition_criteria as cc, competition_required_documents as rd, competitions,
 };
 use crate::db::AnyConnection;
 
@@ -116,35 +116,6 @@ pub struct RequiredDocument {
     pub description: String,
     pub required: bool,
     pub max_size_mb: i32,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = am)]
-pub struct Amendment {
-    pub id: AmendmentId,
-    pub competition_id: CompetitionId,
-    pub seq: i32,
-    pub kind: String,
-    pub reason: String,
-    pub clarification: Option<String>,
-    pub closes_at_before: Option<NaiveDateTime>,
-    pub closes_at_after: Option<NaiveDateTime>,
-    pub fund_before: Option<i64>,
-    pub fund_after: Option<i64>,
-    pub author_id: UserId,
-    pub created_at: NaiveDateTime,
-}
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = tr)]
-pub struct Transition {
-    pub id: TransitionId,
-    pub competition_id: CompetitionId,
-    pub from_state: State,
-    pub to_state: State,
-    pub reason: Option<String>,
-    pub actor_id: UserId,
-    pub created_at: NaiveDateTime,
 }
 
 pub fn insert(conn: &mut AnyConnection, new: NewCompetition<'_>) -> QueryResult<()> {
@@ -271,21 +242,6 @@ pub fn set_amended(
     .execute(conn)
 }
 
-pub fn insert_transition(conn: &mut AnyConnection, t: &Transition) -> QueryResult<()> {
-    diesel::insert_into(tr::table)
-        .values(t.clone())
-        .execute(conn)
-        .map(|_| ())
-}
-
-pub fn transitions(conn: &mut AnyConnection, id: &CompetitionId) -> QueryResult<Vec<Transition>> {
-    tr::table
-        .filter(tr::competition_id.eq(id))
-        .order((tr::created_at.asc(), tr::id.asc()))
-        .select(Transition::as_select())
-        .load(conn)
-}
-
 pub fn insert_frozen_lists(
     conn: &mut AnyConnection,
     criteria: &[Criterion],
@@ -324,34 +280,6 @@ pub fn required_documents(
         .load(conn)
 }
 
-pub fn insert_amendment(conn: &mut AnyConnection, a: &Amendment) -> QueryResult<()> {
-    diesel::insert_into(am::table)
-        .values(a.clone())
-        .execute(conn)
-        .map(|_| ())
-}
-
-pub fn next_amendment_seq(conn: &mut AnyConnection, id: &CompetitionId) -> QueryResult<i32> {
-    let max: Option<i32> = am::table
-        .filter(am::competition_id.eq(id))
-        .select(diesel::dsl::max(am::seq))
-        .first(conn)?;
-    Ok(max.unwrap_or(0) + 1)
-}
-
-/// Amendments in order, with their authors' names.
-pub fn amendments(
-    conn: &mut AnyConnection,
-    id: &CompetitionId,
-) -> QueryResult<Vec<(Amendment, String)>> {
-    am::table
-        .inner_join(users::table)
-        .filter(am::competition_id.eq(id))
-        .order(am::seq.asc())
-        .select((Amendment::as_select(), users::name))
-        .load(conn)
-}
-
 /// Competitions a person manages (all of them for `None`), newest first.
 pub fn list_managed(
     conn: &mut AnyConnection,
@@ -368,7 +296,7 @@ pub fn list_managed(
 }
 
 /// Public competitions, filtered by state and a lowercase title fragment;
-/// deadline order (soonest first), with the total count for paging.
+/// newest announcement first, with the total count for paging.
 pub fn list_public(
     conn: &mut AnyConnection,
     state: Option<State>,
@@ -427,33 +355,5 @@ pub fn recently_announced(conn: &mut AnyConnection, limit: i64) -> QueryResult<V
         .order(competitions::announced_at.desc())
         .limit(limit)
         .select(Competition::as_select())
-        .load(conn)
-}
-
-/// Recent amendments with their competitions (for the feed).
-pub fn recent_amendments(
-    conn: &mut AnyConnection,
-    limit: i64,
-) -> QueryResult<Vec<(Amendment, Competition)>> {
-    am::table
-        .inner_join(competitions::table)
-        .order(am::created_at.desc())
-        .limit(limit)
-        .select((Amendment::as_select(), Competition::as_select()))
-        .load(conn)
-}
-
-/// Recent cancellations of public competitions (for the feed).
-pub fn recent_cancellations(
-    conn: &mut AnyConnection,
-    limit: i64,
-) -> QueryResult<Vec<(Transition, Competition)>> {
-    tr::table
-        .inner_join(competitions::table)
-        .filter(tr::to_state.eq(State::Cancelled))
-        .filter(competitions::announced_at.is_not_null())
-        .order(tr::created_at.desc())
-        .limit(limit)
-        .select((Transition::as_select(), Competition::as_select()))
         .load(conn)
 }

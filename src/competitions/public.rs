@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::ids::CompetitionId;
 use super::state::State;
-use super::{access, model, public_views, service, views};
+use super::{access, crumbs, model, public_views, service, views};
 use crate::clock::Now;
 use crate::db::Db;
 use crate::error::AppResult;
@@ -52,6 +52,7 @@ pub async fn list(
     let data = json!({
         "competitions": rows.iter().map(|c| views::summary(c, ctx.lang, now.0)).collect::<Vec<_>>(),
         "total": total, "q": q.unwrap_or("").trim(), "states": states, "filtered": filter.is_some() || !query.is_empty(),
+        "breadcrumbs": crumbs::public(&ctx, None),
         "prev": (page > 1).then(|| link(page - 1)), "next": (page * PAGE_SIZE < total).then(|| link(page + 1)),
     });
     Ok(PageResponse::ok(ctx.render("competitions/index", data)?))
@@ -73,7 +74,8 @@ pub async fn show(
             ))
         })
         .await?;
-    let data = public_views::detail(&frozen, &amendments, &history, ctx.lang, now.0);
+    let mut data = public_views::detail(&frozen, &amendments, &history, ctx.lang, now.0);
+    data["breadcrumbs"] = crumbs::public(&ctx, data["title"].as_str());
     Ok(PageResponse::ok(ctx.render("competitions/show", data)?))
 }
 

@@ -11,7 +11,7 @@ use serde_json::json;
 use super::access::Actor;
 use super::forms::{AmendForm, CancelForm, DraftInput};
 use super::ids::CompetitionId;
-use super::{amend, lifecycle, model, service, views};
+use super::{amend, crumbs, lifecycle, model, service, views};
 use crate::auth::csrf::TokenOnly;
 use crate::auth::{CsrfForm, OrganizerUser};
 use crate::clock::Now;
@@ -61,13 +61,14 @@ pub async fn dashboard(
         .collect();
     Ok(PageResponse::ok(page.render(
         "competitions/dashboard",
-        json!({"competitions": rows}),
+        json!({"competitions": rows, "breadcrumbs": crumbs::organizer(&page, None, None)}),
     )?))
 }
 
 #[get("/organizer/competitions/new")]
 pub fn new_page(page: PageCtx<'_>, _user: OrganizerUser) -> AppResult<PageResponse> {
-    let data = views::form(&DraftInput::default(), "/organizer/competitions", None);
+    let mut data = views::form(&DraftInput::default(), "/organizer/competitions", None);
+    data["breadcrumbs"] = crumbs::organizer(&page, None, Some("competitions-new-title"));
     Ok(PageResponse::ok(page.render("competitions/form", data)?))
 }
 
@@ -90,7 +91,8 @@ pub async fn create(
             "competitions-draft-created",
         ))),
         Err(errors) => {
-            let data = views::form(&form.0, "/organizer/competitions", None);
+            let mut data = views::form(&form.0, "/organizer/competitions", None);
+            data["breadcrumbs"] = crumbs::organizer(&page, None, Some("competitions-new-title"));
             page.render_invalid("competitions/form", data, &errors)
         }
     }
@@ -115,7 +117,8 @@ pub async fn manage(
             ))
         })
         .await?;
-    let data = views::manage(&comp, &amendments, &history, now.0);
+    let mut data = views::manage(&comp, &amendments, &history, now.0);
+    data["breadcrumbs"] = crumbs::organizer(&page, Some(&comp), None);
     Ok(PageResponse::ok(page.render("competitions/manage", data)?))
 }
 
@@ -136,7 +139,8 @@ pub async fn edit_page(
             "",
         );
     }
-    let data = views::form(&draft, &format!("{}/edit", manage_url(&id)), Some(&comp));
+    let mut data = views::form(&draft, &format!("{}/edit", manage_url(&id)), Some(&comp));
+    data["breadcrumbs"] = crumbs::organizer(&page, Some(&comp), Some("competitions-edit-title"));
     Ok(PageResponse::ok(page.render("competitions/form", data)?))
 }
 
@@ -161,7 +165,10 @@ pub async fn save(
                     move |c| Ok(model::find(c, &id)?)
                 })
                 .await?;
-            let data = views::form(&form.0, &format!("{}/edit", manage_url(&id)), comp.as_ref());
+            let mut data =
+                views::form(&form.0, &format!("{}/edit", manage_url(&id)), comp.as_ref());
+            data["breadcrumbs"] =
+                crumbs::organizer(&page, comp.as_ref(), Some("competitions-edit-title"));
             page.render_invalid("competitions/form", data, &errors)
         }
         other => back(&id, other, "competitions-draft-saved"),
@@ -195,6 +202,8 @@ pub async fn announce(
                 comp.as_ref(),
             );
             data["incomplete"] = json!(true);
+            data["breadcrumbs"] =
+                crumbs::organizer(&page, comp.as_ref(), Some("competitions-edit-title"));
             page.render_invalid("competitions/form", data, &incomplete.errors)
         }
         other => back(&id, other, "competitions-announced"),
@@ -229,7 +238,9 @@ pub async fn cancel_page(
     let comp = db
         .run(move |c| super::access::load_managed(c, &actor, &id))
         .await?;
-    let data = json!({"c": views::summary(&comp, Lang::Uk, now.0), "reason": ""});
+    let trail = crumbs::organizer(&page, Some(&comp), Some("competitions-cancel-title"));
+    let data =
+        json!({"c": views::summary(&comp, Lang::Uk, now.0), "reason": "", "breadcrumbs": trail});
     Ok(PageResponse::ok(page.render("competitions/cancel", data)?))
 }
 
@@ -254,7 +265,8 @@ pub async fn cancel(
                     move |c| Ok(model::find(c, &id)?.ok_or(AppError::NotFound)?)
                 })
                 .await?;
-            let data = json!({"c": views::summary(&comp, Lang::Uk, now.0), "reason": form.reason});
+            let trail = crumbs::organizer(&page, Some(&comp), Some("competitions-cancel-title"));
+            let data = json!({"c": views::summary(&comp, Lang::Uk, now.0), "reason": form.reason, "breadcrumbs": trail});
             page.render_invalid("competitions/cancel", data, &errors)
         }
         other => back(&id, other, "competitions-cancelled"),
@@ -274,7 +286,8 @@ pub async fn amend_page(
     let comp = db
         .run(move |c| super::access::load_managed(c, &actor, &id))
         .await?;
-    let data = views::amend_form(&comp, kind, &AmendForm::blank(kind));
+    let mut data = views::amend_form(&comp, kind, &AmendForm::blank(kind));
+    data["breadcrumbs"] = crumbs::organizer(&page, Some(&comp), Some(&kind.title_key()));
     Ok(PageResponse::ok(page.render("competitions/amend", data)?))
 }
 
@@ -303,11 +316,9 @@ pub async fn add_amendment(
                 })
                 .await?;
             let kind = amend::Kind::parse(&form.kind).unwrap_or(amend::Kind::Clarification);
-            page.render_invalid(
-                "competitions/amend",
-                views::amend_form(&comp, kind, &form.0),
-                &errors,
-            )
+            let mut data = views::amend_form(&comp, kind, &form.0);
+            data["breadcrumbs"] = crumbs::organizer(&page, Some(&comp), Some(&kind.title_key()));
+            page.render_invalid("competitions/amend", data, &errors)
         }
         other => back(&id, other, "competitions-amended"),
     }

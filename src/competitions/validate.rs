@@ -5,8 +5,10 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
-use super::forms::{CriterionRow, DocumentRow, DraftInput, Rows, CRITERION_ROWS, DOCUMENT_ROWS};
-use super::input::{self, KyivTimeError, MoneyError};
+use self::checker::Checker;
+use self::rows::{check_criteria, check_documents};
+use super::forms::DraftInput;
+use super::input;
 use super::options::{Aggregation, JuryMode, OrgForm, TieBreak, WhenShort};
 use crate::web::forms::FieldErrors;
 
@@ -89,133 +91,6 @@ impl Checked {
             .iter()
             .map(|c| Some(c.max_points? * c.weight?))
             .sum()
-    }
-}
-
-struct Checker {
-    errors: FieldErrors,
-    strict: bool,
-}
-
-impl Checker {
-    fn blank(&mut self, field: &str, required_key: &str) {
-        if self.strict {
-            self.errors.add(field, required_key);
-        }
-    }
-
-    fn text(&mut self, field: &str, v: &str, max: usize, required_key: &str) -> Option<String> {
-        let v = v.trim();
-        if v.is_empty() {
-            self.blank(field, required_key);
-            return None;
-        }
-        if v.chars().count() > max {
-            self.errors.add_with(
-                field,
-                "competitions-err-too-long",
-                &[("max", max.to_string())],
-            );
-            return None;
-        }
-        Some(v.to_string())
-    }
-
-    fn optional_text(&mut self, field: &str, v: &str, max: usize) -> Option<String> {
-        if v.trim().is_empty() {
-            return None;
-        }
-        self.text(field, v, max, "")
-    }
-
-    fn int(
-        &mut self,
-        field: &str,
-        v: &str,
-        range: std::ops::RangeInclusive<i64>,
-        required_key: &str,
-        invalid_key: &str,
-    ) -> Option<i64> {
-        if v.trim().is_empty() {
-            self.blank(field, required_key);
-            return None;
-        }
-        let (lo, hi) = (range.start().to_string(), range.end().to_string());
-        match input::parse_int(v, range) {
-            Ok(n) => Some(n),
-            Err(_) => {
-                self.errors
-                    .add_with(field, invalid_key, &[("min", lo), ("max", hi)]);
-                None
-            }
-        }
-    }
-
-    fn money(&mut self, field: &str, v: &str, required_key: &str) -> Option<i64> {
-        if v.trim().is_empty() {
-            self.blank(field, required_key);
-            return None;
-        }
-        match input::parse_money(v) {
-            Ok(0) => self.errors.add(field, "competitions-err-money-zero"),
-            Ok(k) => return Some(k),
-            Err(MoneyError::Invalid) => self.errors.add(field, "competitions-err-money-invalid"),
-            Err(MoneyError::TooManyDecimals) => {
-                self.errors.add(field, "competitions-err-money-decimals")
-            }
-            Err(MoneyError::TooLarge) => self.errors.add(field, "competitions-err-money-too-large"),
-        }
-        None
-    }
-
-    fn instant(&mut self, field: &str, v: &str, required_key: &str) -> Option<NaiveDateTime> {
-        if v.trim().is_empty() {
-            self.blank(field, required_key);
-            return None;
-        }
-        match input::parse_kyiv(v) {
-            Ok(t) => return Some(t),
-            Err(KyivTimeError::Invalid) => {
-                self.errors.add(field, "competitions-err-datetime-invalid")
-            }
-            Err(KyivTimeError::Nonexistent) => self
-                .errors
-                .add(field, "competitions-err-datetime-nonexistent"),
-            Err(KyivTimeError::Ambiguous) => self
-                .errors
-                .add(field, "competitions-err-datetime-ambiguous"),
-        }
-        None
-    }
-
-    fn date(&mut self, field: &str, v: &str, required_key: &str) -> Option<NaiveDate> {
-        if v.trim().is_empty() {
-            self.blank(field, required_key);
-            return None;
-        }
-        let d = input::parse_date(v);
-        if d.is_none() {
-            self.errors.add(field, "competitions-err-date-invalid");
-        }
-        d
-    }
-
-    fn choice<T>(
-        &mut self,
-        field: &str,
-        v: &str,
-        parse: fn(&str) -> Option<T>,
-        key: &str,
-    ) -> Option<T> {
-        if v.trim().is_empty() {
-            self.blank(field, key);
-            return None;
-        }
-        let c = parse(v);
-        if c.is_none() {
-            self.errors.add(field, key);
-        }
-        c
     }
 }
 
@@ -410,91 +285,6 @@ fn check_dates(k: &mut Checker, c: &mut Checked, d: &DraftInput, now: NaiveDateT
     }
 }
 
-fn check_documents(k: &mut Checker, c: &mut Checked, rows: &Rows<DocumentRow>) {
-    if rows.keys().any(|i| *i >= DOCUMENT_ROWS) {
-        k.errors.add_with(
-            "documents",
-            "competitions-err-too-many-rows",
-            &[("max", DOCUMENT_ROWS.to_string())],
-        );
-        return;
-    }
-    for (&i, r) in rows.iter().filter(|(_, r)| !r.is_blank()) {
-        let f = |name| row_field("documents", i, name);
-        let name = r.name.trim();
-        if name.is_empty() {
-            k.errors
-                .add(&f("name"), "competitions-err-document-name-required");
-        }
-        let name = k.text(&f("name"), name, NAME_MAX, "");
-        let description = k
-            .optional_text(&f("description"), &r.description, ROW_DESCRIPTION_MAX)
-            .unwrap_or_default();
-        let max_size_mb = k.int(
-            &f("max_size_mb"),
-            &r.max_size_mb,
-            1..=MAX_FILE_MB,
-            "competitions-err-document-size-required",
-            "competitions-err-document-size-invalid",
-        );
-        c.documents.push(CheckedDocument {
-            name: name.unwrap_or_default(),
-            description,
-            required: r.required,
-            max_size_mb,
-        });
-    }
-    if c.documents.is_empty() {
-        k.blank("documents", "competitions-err-documents-required");
-    }
-}
-
-fn check_criteria(k: &mut Checker, c: &mut Checked, rows: &Rows<CriterionRow>) {
-    if rows.keys().any(|i| *i >= CRITERION_ROWS) {
-        k.errors.add_with(
-            "criteria",
-            "competitions-err-too-many-rows",
-            &[("max", CRITERION_ROWS.to_string())],
-        );
-        return;
-    }
-    for (&i, r) in rows.iter().filter(|(_, r)| !r.is_blank()) {
-        let f = |name| row_field("criteria", i, name);
-        let name = r.name.trim();
-        if name.is_empty() {
-            k.errors
-                .add(&f("name"), "competitions-err-criterion-name-required");
-        }
-        let name = k.text(&f("name"), name, NAME_MAX, "");
-        let description = k
-            .optional_text(&f("description"), &r.description, ROW_DESCRIPTION_MAX)
-            .unwrap_or_default();
-        let max_points = k.int(
-            &f("max_points"),
-            &r.max_points,
-            1..=100,
-            "competitions-err-criterion-points-required",
-            "competitions-err-criterion-points-invalid",
-        );
-        let weight = k.int(
-            &f("weight"),
-            &r.weight,
-            1..=100,
-            "competitions-err-criterion-weight-required",
-            "competitions-err-criterion-weight-invalid",
-        );
-        c.criteria.push(CheckedCriterion {
-            name: name.unwrap_or_default(),
-            description,
-            max_points,
-            weight,
-        });
-    }
-    if c.criteria.is_empty() {
-        k.blank("criteria", "competitions-err-criteria-required");
-    }
-}
-
 fn check_scoring(k: &mut Checker, c: &mut Checked, d: &DraftInput) {
     let max_total = c.max_total();
     c.pass_mark = k.int(
@@ -570,6 +360,9 @@ fn check_scoring(k: &mut Checker, c: &mut Checked, d: &DraftInput) {
         }
     }
 }
+
+mod checker;
+mod rows;
 
 #[cfg(test)]
 pub(crate) mod tests;

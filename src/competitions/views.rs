@@ -183,7 +183,7 @@ pub fn manage(
         .into_iter()
         .filter(|k| k.allowed_in(c.state))
         .filter(|k| *k != Kind::ExtendDeadline || !deadline_passed)
-        .map(|k| json!({"code": k.code(), "label_key": format!("competitions-amend-{}", k.code().replace('_', "-"))}))
+        .map(|k| json!({"code": k.code(), "label_key": k.title_key()}))
         .collect();
     json!({
         "c": summary(c, Lang::Uk, now),
@@ -206,12 +206,11 @@ pub fn manage(
 
 /// The page for one kind of amendment.
 pub fn amend_form(c: &Competition, kind: Kind, f: &AmendForm) -> Value {
-    let k = kind.code().replace('_', "-");
     json!({
         "c": summary(c, Lang::Uk, c.updated_at),
         "kind": kind.code(),
-        "title_key": format!("competitions-amend-{k}"),
-        "lead_key": format!("competitions-amend-{k}-lead"),
+        "title_key": kind.title_key(),
+        "lead_key": format!("{}-lead", kind.title_key()),
         "is_extend": kind == Kind::ExtendDeadline,
         "is_fund": kind == Kind::IncreaseFund,
         "is_clarification": kind == Kind::Clarification,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::competitions::forms::{CriterionRow, DocumentRow, CRITERION_ROWS};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 5).unwrap()
@@ -349,4 +350,15 @@ fn blank_rows_are_ignored() {
     let n = d.normalized();
     assert_eq!(n.criteria.keys().copied().collect::<Vec<_>>(), vec![0, 1]);
     assert_eq!(n.criteria[&1].name, "Бюджет");
+}
+
+#[test]
+fn rows_beyond_the_offered_ones_are_refused() {
+    let mut d = complete();
+    let extra = d.criteria[&0].clone();
+    d.criteria.insert(CRITERION_ROWS, extra);
+    assert_eq!(
+        only(&d, Mode::Draft),
+        ("criteria".into(), "competitions-err-too-many-rows".into())
+    );
 }
