@@ -52,12 +52,16 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
     let figment = figment.merge(("secret_key", secret));
     let db = open_database(&settings, settings.migrate_on_start)?;
     let web = Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
+    let storage = crate::storage::from_settings(&settings)?;
+    let pdf = crate::pdf::PdfInspector::from_settings(&settings)?;
 
     Ok(rocket::custom(figment)
         .manage(settings)
         .manage(db)
         .manage(web)
         .manage(clock)
+        .manage(storage)
+        .manage(pdf)
         .attach(SecurityHeaders)
         .mount("/", crate::home::routes())
         .mount("/", rocket::routes![web::assets::asset])

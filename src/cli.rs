@@ -23,6 +23,9 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Internal: check one PDF in isolation and print JSON (run by the server).
+    #[command(hide = true)]
+    PdfInspect(crate::pdf::worker::WorkerArgs),
 }
 
 /// Runs the CLI; returns the process exit code.
@@ -30,6 +33,7 @@ pub fn run(cli: Cli) -> i32 {
     let result = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(),
         Command::Migrate => migrate(),
+        Command::PdfInspect(args) => return crate::pdf::worker::run(&args),
     };
     match result {
         Ok(()) => 0,
