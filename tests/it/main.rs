@@ -4,5 +4,6 @@
 
 mod support;
 
+mod files;
 mod migrations;
 mod shell;

@@ -82,6 +82,9 @@ pub fn test_figment(data_dir: &std::path::Path, database_url: &str) -> Figment {
         .merge(("database_url", database_url))
         .merge(("public_base_url", "http://konkurs.test"))
         .merge(("database_pool_size", 4))
+        // Integration tests run as the test binary: point the PDF worker at
+        // the real one.
+        .merge(("pdf_worker_exe", env!("CARGO_BIN_EXE_konkurs")))
 }
 
 impl TestApp {
