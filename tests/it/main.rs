@@ -7,6 +7,7 @@ mod support;
 mod account_mail;
 mod accounts;
 mod audit;
+mod files;
 mod mail;
 mod migrations;
 mod shell;
