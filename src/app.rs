@@ -56,6 +56,8 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
     let web = Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
     let mail =
         crate::mail::Mail::from_settings(&settings, db.clone(), clock.clone(), web.i18n.clone())?;
+    let storage = crate::storage::from_settings(&settings)?;
+    let pdf = crate::pdf::PdfInspector::from_settings(&settings)?;
 
     Ok(rocket::custom(figment)
         .manage(settings)
@@ -64,6 +66,8 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .manage(clock)
         .manage(mail.renderer)
         .manage(mail.outbox)
+        .manage(storage)
+        .manage(pdf)
         .attach(SecurityHeaders)
         .attach(crate::mail::OutboxWorker)
         .mount("/", crate::home::routes())

@@ -28,6 +28,9 @@ pub enum Command {
         #[command(subcommand)]
         command: crate::audit::cli::AuditCommand,
     },
+    /// Internal: check one PDF in isolation and print JSON (run by the server).
+    #[command(hide = true)]
+    PdfInspect(crate::pdf::worker::WorkerArgs),
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -59,6 +62,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Migrate => migrate(),
         Command::User { command } => user(command),
         Command::Audit { command } => return crate::audit::cli::run(command),
+        Command::PdfInspect(args) => return crate::pdf::worker::run(&args),
     };
     match result {
         Ok(()) => 0,

@@ -40,6 +40,14 @@ pub struct Settings {
     /// Outgoing mail: `mail_*` and `smtp_*` keys.
     #[serde(flatten)]
     pub mail: crate::mail::settings::MailSettings,
+    /// `storage_backend` and `s3_*` (see `crate::storage`); read from the
+    /// same figment in `from_figment` (not `flatten`, which would lose the
+    /// key names in error messages).
+    #[serde(skip)]
+    pub storage: crate::storage::StorageSettings,
+    /// `pdf_*` (see `crate::pdf`), read like `storage`.
+    #[serde(skip)]
+    pub pdf: crate::pdf::PdfSettings,
 }
 
 fn default_data_dir() -> PathBuf {
@@ -119,7 +127,9 @@ pub fn redact_url(url: &str) -> String {
 impl Settings {
     /// Reads and validates the settings; every bad value gets its own message.
     pub fn from_figment(figment: &Figment) -> Result<Self, ConfigError> {
-        let settings: Settings = figment.extract().map_err(Box::new)?;
+        let mut settings: Settings = figment.extract().map_err(Box::new)?;
+        settings.storage = figment.extract().map_err(Box::new)?;
+        settings.pdf = figment.extract().map_err(Box::new)?;
         settings.validate()?;
         Ok(settings)
     }
@@ -151,6 +161,8 @@ impl Settings {
             }
         }
         self.mail.validate()?;
+        self.storage.validate()?;
+        self.pdf.validate()?;
         Ok(())
     }
 

@@ -15,6 +15,8 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod mail;
+pub mod pdf;
+pub mod storage;
 pub mod web;
 
 pub use app::{build, build_with_clock, default_figment};

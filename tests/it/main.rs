@@ -15,6 +15,7 @@ mod competitions_dst;
 mod competitions_lifecycle;
 mod competitions_public;
 mod competitions_support;
+mod files;
 mod mail;
 mod migrations;
 mod shell;

@@ -90,6 +90,9 @@ pub fn test_figment(data_dir: &std::path::Path, database_url: &str) -> Figment {
         .merge(("database_pool_size", 4))
         // Tests send mail by calling Outbox::run_once themselves.
         .merge(("mail_worker", false))
+        // Integration tests run as the test binary: point the PDF worker at
+        // the real one.
+        .merge(("pdf_worker_exe", env!("CARGO_BIN_EXE_konkurs")))
 }
 
 impl TestApp {
