@@ -137,10 +137,7 @@ fn validate(form: &AmendForm, c: &Competition) -> Result<(Kind, Values), FieldEr
                 e.add("new_fund", "competitions-err-fund-required")
             }
             Ok(k) if c.fund_kopiyky.is_some_and(|old| k <= old) => {
-                let old = c
-                    .fund_kopiyky
-                    .map(|f| input::money_input(f))
-                    .unwrap_or_default();
+                let old = c.fund_kopiyky.map(input::money_input).unwrap_or_default();
                 e.add_with(
                     "new_fund",
                     "competitions-err-fund-not-larger",

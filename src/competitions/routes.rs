@@ -262,7 +262,7 @@ pub async fn cancel(
             let comp = db
                 .run({
                     let id = id.clone();
-                    move |c| Ok(model::find(c, &id)?.ok_or(AppError::NotFound)?)
+                    move |c| model::find(c, &id)?.ok_or(AppError::NotFound)
                 })
                 .await?;
             let trail = crumbs::organizer(&page, Some(&comp), Some("competitions-cancel-title"));
@@ -312,7 +312,7 @@ pub async fn add_amendment(
             let comp = db
                 .run({
                     let id = id.clone();
-                    move |c| Ok(model::find(c, &id)?.ok_or(AppError::NotFound)?)
+                    move |c| model::find(c, &id)?.ok_or(AppError::NotFound)
                 })
                 .await?;
             let kind = amend::Kind::parse(&form.kind).unwrap_or(amend::Kind::Clarification);

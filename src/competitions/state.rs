@@ -115,6 +115,31 @@ impl State {
     }
 }
 
+// Stored as its text code; an unknown code is a database error, not a guess.
+impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for State
+where
+    DB: diesel::backend::Backend,
+    str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+{
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, DB>,
+    ) -> diesel::serialize::Result {
+        self.as_str().to_sql(out)
+    }
+}
+
+impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for State
+where
+    DB: diesel::backend::Backend,
+    String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
+{
+    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
+        let s = String::from_sql(bytes)?;
+        State::parse(&s).ok_or_else(|| format!("unknown competition state `{s}`").into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,30 +164,5 @@ mod tests {
         assert!(!State::Published.can_cancel());
         assert!(!State::Closed.can_cancel());
         assert!(!State::Cancelled.can_cancel());
-    }
-}
-
-// Stored as its text code; an unknown code is a database error, not a guess.
-impl<DB> diesel::serialize::ToSql<diesel::sql_types::Text, DB> for State
-where
-    DB: diesel::backend::Backend,
-    str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
-{
-    fn to_sql<'b>(
-        &'b self,
-        out: &mut diesel::serialize::Output<'b, '_, DB>,
-    ) -> diesel::serialize::Result {
-        self.as_str().to_sql(out)
-    }
-}
-
-impl<DB> diesel::deserialize::FromSql<diesel::sql_types::Text, DB> for State
-where
-    DB: diesel::backend::Backend,
-    String: diesel::deserialize::FromSql<diesel::sql_types::Text, DB>,
-{
-    fn from_sql(bytes: DB::RawValue<'_>) -> diesel::deserialize::Result<Self> {
-        let s = String::from_sql(bytes)?;
-        State::parse(&s).ok_or_else(|| format!("unknown competition state `{s}`").into())
     }
 }
