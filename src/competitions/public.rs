@@ -58,7 +58,7 @@ pub async fn list(
     Ok(PageResponse::ok(ctx.render("competitions/index", data)?))
 }
 
-#[get("/competitions/<id>", rank = 2)]
+#[get("/competitions/<id>")]
 pub async fn show(
     ctx: PageCtx<'_>,
     id: CompetitionId,
