@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod home;
+pub mod scoring;
 pub mod web;
 
 pub use app::{build, build_with_clock, default_figment};
