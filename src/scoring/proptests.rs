@@ -19,6 +19,12 @@ fn criteria() -> impl Strategy<Value = Vec<Criterion>> {
     })
 }
 
+/// Kopiyky in `lo*100..=hi*100`; half the time a round hundred, so exact
+/// fits (grant == remaining) are common.
+fn money(lo: i64, hi: i64) -> impl Strategy<Value = i64> {
+    prop_oneof![lo * 100..=hi * 100, (lo..=hi).prop_map(|k| k * 100)]
+}
+
 fn aggregation() -> impl Strategy<Value = Aggregation> {
     prop_oneof![
         Just(Aggregation::Mean),
@@ -40,15 +46,21 @@ fn rules() -> impl Strategy<Value = Rules> {
     (
         criteria(),
         aggregation(),
-        0i64..=60,
-        prop::option::of(0i64..=30),
+        0i64..=70,
+        prop::option::of(0i64..=50),
         prop::collection::vec(0u8..3, 0..=3),
-        0i64..=5_000,
-        prop::option::of(1i64..=2_000),
+        money(0, 50),
+        prop::option::of(money(1, 20)),
         shortfall(),
     )
         .prop_map(
-            |(criteria, aggregation, pass_mark, div, tbs, fund, cap, sf)| {
+            |(criteria, aggregation, pass_pct, div_pct, tbs, fund, cap, sf)| {
+                // Marks as a share of the best possible juror total, so that
+                // some proposals pass and some do not whatever the criteria.
+                let best: i64 = criteria
+                    .iter()
+                    .map(|c| i64::from(c.max_points * c.weight))
+                    .sum();
                 let mut tie_break: Vec<TieBreak> = Vec::new();
                 for t in tbs {
                     let tb = match t {
@@ -65,8 +77,8 @@ fn rules() -> impl Strategy<Value = Rules> {
                 Rules {
                     criteria,
                     aggregation,
-                    pass_mark,
-                    divergence_threshold: div,
+                    pass_mark: best * pass_pct / 100,
+                    divergence_threshold: div_pct.map(|d| best * d / 100),
                     tie_break,
                     fund,
                     cap_per_proposal: cap,
@@ -84,7 +96,7 @@ type RawProposal = (i64, u32, bool, Vec<RawScore>);
 fn raw_proposals() -> impl Strategy<Value = Vec<RawProposal>> {
     let score = (0u8..10, prop::collection::vec(0u32..=10, 4));
     let proposal = (
-        1i64..=2_000,
+        money(1, 20),
         0u32..4,
         prop::bool::weighted(0.9),
         prop::collection::vec(score, 0..=5),
@@ -248,16 +260,30 @@ proptest! {
     fn overrides_keep_the_money_rules(
         rules in rules(),
         raw in raw_proposals(),
-        picks in prop::collection::vec((any::<prop::sample::Index>(), prop::option::of(0i64..=2_500)), 0..=3),
+        picks in prop::collection::vec((any::<prop::sample::Index>(), prop::option::of(0i64..=5)), 0..=3),
     ) {
         let ps = build(&rules, &raw);
         prop_assume!(!ps.is_empty());
+        let base = compute(&rules, &ps, &[]).unwrap();
+        let all: Vec<&ProposalResult> = base.proposals.iter().collect();
+        let passing: Vec<&ProposalResult> = all.iter().copied().filter(|p| eligible(p)).collect();
         let overrides: Vec<Override> = picks
             .iter()
-            .map(|(idx, amount)| Override {
-                registration_number: ps[idx.index(ps.len())].registration_number.clone(),
-                action: amount.map_or(OverrideAction::Exclude, |amount| OverrideAction::Award { amount }),
-                reason: "причина".into(),
+            .map(|(idx, quarters)| {
+                // Awards go to passing proposals when there are any (refusals
+                // of the others are covered by unit tests).
+                let pool = if quarters.is_some() && !passing.is_empty() { &passing } else { &all };
+                let p = pool[idx.index(pool.len())];
+                // 0..=5 quarters of the proposal's limit: 5/4 is always refused.
+                let limit = rules.cap_per_proposal.map_or(p.requested, |c| p.requested.min(c));
+                let action = quarters.map_or(OverrideAction::Exclude, |q| OverrideAction::Award {
+                    amount: limit * q / 4,
+                });
+                Override {
+                    registration_number: p.registration_number.clone(),
+                    action,
+                    reason: "причина".into(),
+                }
             })
             .collect();
         match compute(&rules, &ps, &overrides) {
