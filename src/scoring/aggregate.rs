@@ -19,12 +19,17 @@ pub struct ProposalScore {
 /// Aggregates `values` (any order) by `method`; `None` for no values.
 /// Exact: see [`Aggregation`] for each formula.
 pub fn aggregate(method: Aggregation, values: &[i64]) -> Option<Ratio> {
-    if values.is_empty() {
-        return None;
-    }
     let mut v = values.to_vec();
     v.sort_unstable();
+    aggregate_sorted(method, &v)
+}
+
+/// [`aggregate`] of values already in ascending order.
+fn aggregate_sorted(method: Aggregation, v: &[i64]) -> Option<Ratio> {
     let n = v.len();
+    if n == 0 {
+        return None;
+    }
     Some(match method {
         Aggregation::Mean => Ratio::of_count(v.iter().sum(), n),
         Aggregation::Sum => Ratio::integer(v.iter().sum()),
@@ -43,9 +48,11 @@ pub fn aggregate(method: Aggregation, values: &[i64]) -> Option<Ratio> {
 /// of every denominator) and aggregates.
 pub fn score(rules: &Rules, p: &Proposal) -> Result<ProposalScore, ScoringError> {
     let reg = p.registration_number.as_str();
+    let width = rules.criteria.len();
     let mut totals = Vec::new();
-    // points_by_criterion[c] = that criterion's points from each counted juror.
-    let mut points_by_criterion: Vec<Vec<i64>> = vec![Vec::new(); rules.criteria.len()];
+    // Counted jurors' points, one row of `width` per juror (one allocation
+    // instead of a vector per criterion: this runs for every proposal).
+    let mut matrix: Vec<i64> = Vec::with_capacity(p.scores.len() * width);
     let mut incomplete = false;
     for s in &p.scores {
         match s.status {
@@ -57,7 +64,7 @@ pub fn score(rules: &Rules, p: &Proposal) -> Result<ProposalScore, ScoringError>
             ScoreStatus::Submitted => {}
         }
         let mut total = 0i64;
-        for (c, column) in rules.criteria.iter().zip(points_by_criterion.iter_mut()) {
+        for c in &rules.criteria {
             let Some(&pts) = s.points.get(&c.id) else {
                 return Err(ScoringError::proposal(
                     reg,
@@ -74,10 +81,10 @@ pub fn score(rules: &Rules, p: &Proposal) -> Result<ProposalScore, ScoringError>
                 ));
             }
             total += i64::from(pts) * i64::from(c.weight);
-            column.push(i64::from(pts));
+            matrix.push(i64::from(pts));
         }
         // Every criterion was found, so a longer map has an unknown key.
-        if s.points.len() != rules.criteria.len() {
+        if s.points.len() != width {
             let unknown = s
                 .points
                 .keys()
@@ -97,23 +104,30 @@ pub fn score(rules: &Rules, p: &Proposal) -> Result<ProposalScore, ScoringError>
         });
     }
     totals.sort_by(|a, b| a.juror.cmp(&b.juror));
-    let values: Vec<i64> = totals.iter().map(|t| t.total).collect();
-    let spread = match (values.iter().max(), values.iter().min()) {
-        (Some(max), Some(min)) => Some(max - min),
+    let mut values: Vec<i64> = totals.iter().map(|t| t.total).collect();
+    values.sort_unstable();
+    let spread = match (values.first(), values.last()) {
+        (Some(min), Some(max)) => Some(max - min),
         _ => None,
     };
+    let mut column = Vec::with_capacity(totals.len());
     let criteria = rules
         .criteria
         .iter()
-        .zip(&points_by_criterion)
-        .map(|(c, pts)| CriterionResult {
-            criterion_id: c.id.clone(),
-            mean: aggregate(Aggregation::Mean, pts),
-            aggregate: aggregate(rules.aggregation, pts),
+        .enumerate()
+        .map(|(i, c)| {
+            column.clear();
+            column.extend(matrix.iter().skip(i).step_by(width.max(1)));
+            column.sort_unstable();
+            CriterionResult {
+                criterion_id: c.id.clone(),
+                mean: aggregate_sorted(Aggregation::Mean, &column),
+                aggregate: aggregate_sorted(rules.aggregation, &column),
+            }
         })
         .collect();
     Ok(ProposalScore {
-        aggregate: aggregate(rules.aggregation, &values),
+        aggregate: aggregate_sorted(rules.aggregation, &values),
         criteria,
         juror_totals: totals,
         spread,

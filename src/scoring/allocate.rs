@@ -92,6 +92,9 @@ pub fn apply_overrides(
     results: &mut [ProposalResult],
     overrides: &[Override],
 ) -> Result<(), ScoringError> {
+    if overrides.is_empty() {
+        return Ok(());
+    }
     let index: BTreeMap<&str, usize> = results
         .iter()
         .enumerate()

@@ -73,32 +73,31 @@ pub fn compute(
         .map(|p| aggregate::score(rules, p).map(Some))
         .collect::<Result<Vec<Option<ProposalScore>>, _>>()?;
 
-    let ranked: Vec<(usize, Candidate)> = proposals
+    // Admitted proposals with an aggregate are ranked; `ranked[k]` is the
+    // proposal index of `candidates[k]`.
+    let (ranked, candidates): (Vec<usize>, Vec<Candidate>) = proposals
         .iter()
         .zip(&scores)
         .enumerate()
         .filter(|(_, (p, _))| p.admitted)
         .filter_map(|(i, (p, s))| {
             let s = s.as_ref()?;
-            Some((
-                i,
-                Candidate {
-                    registration_number: &p.registration_number,
-                    aggregate: s.aggregate?,
-                    requested: p.requested,
-                    submitted_at: p.submitted_at,
-                    criteria: &s.criteria,
-                },
-            ))
+            let candidate = Candidate {
+                registration_number: &p.registration_number,
+                aggregate: s.aggregate?,
+                requested: p.requested,
+                submitted_at: p.submitted_at,
+                criteria: &s.criteria,
+            };
+            Some((i, candidate))
         })
-        .collect();
-    let candidates: Vec<Candidate> = ranked.iter().map(|(_, c)| c.clone()).collect();
+        .unzip();
     let order: Vec<usize> = rank::order(rules, &candidates)
         .into_iter()
-        .map(|k| ranked[k].0)
+        .map(|k| ranked[k])
         .collect();
+    // Ends the borrow of `scores`, whose entries are moved out below.
     drop(candidates);
-    drop(ranked);
 
     let pass_mark = Ratio::integer(rules.pass_mark);
     let aggregate_of = |i: usize| scores[i].as_ref().and_then(|s| s.aggregate);

@@ -197,6 +197,13 @@ pub struct ProposalResult {
     pub why: Why,
 }
 
+impl ProposalResult {
+    /// The final reason as one sentence (see [`Why::why_text`]).
+    pub fn why_text(&self, lang: crate::web::lang::Lang) -> String {
+        self.why.why_text(lang)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CriterionResult {
     pub criterion_id: String,

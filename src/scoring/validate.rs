@@ -2,7 +2,7 @@
 //! total is at most 10¹⁰ and a sum over 1,000 jurors at most 10¹³, far
 //! inside `i64`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::model::{Aggregation, Proposal, Rules, ScoringError, TieBreak};
 
@@ -78,7 +78,8 @@ pub fn rules(rules: &Rules) -> Result<(), ScoringError> {
 
 /// Structure only; points are checked while they are summed.
 pub fn proposals(proposals: &[Proposal]) -> Result<(), ScoringError> {
-    let mut regs = BTreeSet::new();
+    // Membership only (never iterated), so a hash set is deterministic here.
+    let mut regs = HashSet::with_capacity(proposals.len());
     for p in proposals {
         let reg = p.registration_number.as_str();
         if reg.trim().is_empty() {
