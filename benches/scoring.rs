@@ -2,7 +2,8 @@
 //! 6 criteria (seeded random data), then prints the time per proposal at
 //! each size relative to the smallest, so linear growth is visible.
 //!
-//! `cargo bench --bench scoring` (add `-- --quick` for a short run).
+//! `cargo bench --bench scoring` (add `-- --quick` for a short run;
+//! `SCORING_SCALING_ONLY=1` prints only the scaling line).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -89,37 +90,63 @@ fn bench(c: &mut Criterion, datasets: &[(Rules, Vec<Proposal>)]) {
     group.finish();
 }
 
-/// The best of a few runs per size, as time per proposal.
+/// CPU time of this thread: unlike wall-clock time it does not count the
+/// time other processes hold the core (long runs are preempted more often
+/// than short ones on a busy machine, which would fake super-linear growth).
+fn thread_cpu() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "clock_gettime");
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+/// Per size: batches of about 300,000 proposals in total, best of 3
+/// batches, as CPU time and wall time per proposal.
 fn scaling_line(datasets: &[(Rules, Vec<Proposal>)]) {
-    let per_proposal: Vec<(usize, f64)> = datasets
+    let rows: Vec<(usize, f64, f64)> = datasets
         .iter()
         .map(|(rules, ps)| {
-            let best = (0..5)
-                .map(|_| {
-                    let t = Instant::now();
+            let reps = (300_000 / ps.len()).max(3);
+            let (mut cpu, mut wall) = (f64::MAX, f64::MAX);
+            for _ in 0..3 {
+                let (c0, w0) = (thread_cpu(), Instant::now());
+                for _ in 0..reps {
                     black_box(compute(rules, black_box(ps), &[]).expect("valid input"));
-                    t.elapsed()
-                })
-                .min()
-                .unwrap_or_default();
-            (ps.len(), best.as_nanos() as f64 / ps.len() as f64)
+                }
+                let per = |d: Duration| d.as_nanos() as f64 / (reps * ps.len()) as f64;
+                cpu = cpu.min(per(thread_cpu() - c0));
+                wall = wall.min(per(w0.elapsed()));
+            }
+            (ps.len(), cpu, wall)
         })
         .collect();
-    let base = per_proposal.first().map_or(1.0, |(_, ns)| *ns);
-    let parts: Vec<String> = per_proposal
-        .iter()
-        .map(|(n, ns)| format!("{n}: {:.2} µs/proposal (×{:.2})", ns / 1000.0, ns / base))
-        .collect();
-    println!("scaling (best of 5; ×1.00 = linear): {}", parts.join(", "));
+    let (base_cpu, base_wall) = rows.first().map_or((1.0, 1.0), |r| (r.1, r.2));
+    println!("per proposal (×1.00 = linear):");
+    for (n, cpu, wall) in rows {
+        println!(
+            "  {n:>7}: {:.2} µs CPU (×{:.2}), {:.2} µs wall (×{:.2})",
+            cpu / 1000.0,
+            cpu / base_cpu,
+            wall / 1000.0,
+            wall / base_wall
+        );
+    }
 }
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let smoke = args.iter().any(|a| a == "--test" || a == "--list");
     let datasets: Vec<_> = SIZES.iter().map(|&n| data(n)).collect();
-    let mut c = Criterion::default().configure_from_args();
-    bench(&mut c, &datasets);
-    c.final_summary();
+    // SCORING_SCALING_ONLY=1 skips Criterion and prints only the scaling.
+    if std::env::var_os("SCORING_SCALING_ONLY").is_none() {
+        let mut c = Criterion::default().configure_from_args();
+        bench(&mut c, &datasets);
+        c.final_summary();
+    }
     if !smoke {
         scaling_line(&datasets);
     }
