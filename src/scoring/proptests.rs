@@ -242,6 +242,30 @@ proptest! {
     }
 
     #[test]
+    fn ranking_follows_the_published_comparison(rules in rules(), raw in raw_proposals()) {
+        let ps = build(&rules, &raw);
+        let o = compute(&rules, &ps, &[]).unwrap();
+        let candidates: Vec<rank::Candidate> = o
+            .proposals
+            .iter()
+            .filter(|r| r.rank.is_some())
+            .map(|r| {
+                let p = ps.iter().find(|p| p.registration_number == r.registration_number).unwrap();
+                rank::Candidate {
+                    registration_number: &r.registration_number,
+                    aggregate: r.aggregate.unwrap(),
+                    requested: p.requested,
+                    submitted_at: p.submitted_at,
+                    criteria: &r.criteria,
+                }
+            })
+            .collect();
+        for pair in candidates.windows(2) {
+            prop_assert_eq!(rank::compare(&rules, &pair[0], &pair[1]), std::cmp::Ordering::Less);
+        }
+    }
+
+    #[test]
     fn deterministic_under_reordering(rules in rules(), raw in raw_proposals(), seed in any::<u64>()) {
         let ps = build(&rules, &raw);
         let a = serde_json::to_string(&compute(&rules, &ps, &[]).unwrap()).unwrap();

@@ -75,10 +75,31 @@ pub fn compare(rules: &Rules, a: &Candidate, b: &Candidate) -> Ordering {
 }
 
 /// Indices of `candidates` in rank order (the first is rank 1).
+///
+/// Same order as sorting by [`compare`]; done in two passes for speed on
+/// large competitions: by aggregate alone over a compact array, then each
+/// run of equal aggregates by the full comparison (runs are short, so the
+/// tie-break data they touch stays in cache).
 pub fn order(rules: &Rules, candidates: &[Candidate]) -> Vec<usize> {
     let keys = keys(rules);
-    let mut idx: Vec<usize> = (0..candidates.len()).collect();
-    idx.sort_by(|&i, &j| compare_with(&keys, &candidates[i], &candidates[j]));
+    let mut by_aggregate: Vec<(Ratio, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.aggregate, i))
+        .collect();
+    by_aggregate.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    let mut idx: Vec<usize> = by_aggregate.iter().map(|&(_, i)| i).collect();
+    let mut start = 0;
+    while start < idx.len() {
+        let aggregate = by_aggregate[start].0;
+        let len = by_aggregate[start..]
+            .iter()
+            .take_while(|(a, _)| *a == aggregate)
+            .count();
+        idx[start..start + len]
+            .sort_unstable_by(|&i, &j| compare_with(&keys, &candidates[i], &candidates[j]));
+        start += len;
+    }
     idx
 }
 
