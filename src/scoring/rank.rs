@@ -3,7 +3,7 @@
 //! order is total (registration numbers are unique), so ranks never depend
 //! on input order or on the sort algorithm.
 
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
 
 use chrono::NaiveDateTime;
 
@@ -87,7 +87,7 @@ pub fn order(rules: &Rules, candidates: &[Candidate]) -> Vec<usize> {
         .enumerate()
         .map(|(i, c)| (c.aggregate, i))
         .collect();
-    by_aggregate.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    by_aggregate.sort_unstable_by_key(|&(a, _)| Reverse(a));
     let mut idx: Vec<usize> = by_aggregate.iter().map(|&(_, i)| i).collect();
     let mut start = 0;
     while start < idx.len() {
