@@ -73,6 +73,7 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/", crate::home::routes())
         .mount("/", crate::accounts::routes())
         .mount("/admin", crate::admin::routes())
+        .mount("/", crate::audit::routes::routes())
         .mount("/", rocket::routes![web::assets::asset])
         .register("/", web::catchers::all()))
 }

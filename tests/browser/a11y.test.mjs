@@ -33,7 +33,7 @@ async function axe(page) {
   return result.violations.map(v => `${v.id}: ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
-const PUBLIC = ['/', '/?lang=en', '/register', '/login', '/password/forgot', '/no/such/page'];
+const PUBLIC = ['/', '/?lang=en', '/register', '/login', '/password/forgot', '/audit', '/audit/verify', '/no/such/page'];
 
 for (const path of PUBLIC) {
   test(`axe WCAG 2.1 AA: ${path}`, async () => {

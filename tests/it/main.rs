@@ -7,6 +7,7 @@ mod support;
 mod account_mail;
 mod accounts;
 mod audit;
+mod audit_pages;
 mod files;
 mod mail;
 mod migrations;
