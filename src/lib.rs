@@ -13,6 +13,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod mail;
+pub mod organizations;
 pub mod web;
 
 pub use app::{build, build_with_clock, default_figment};

@@ -9,4 +9,5 @@ mod accounts;
 mod audit;
 mod mail;
 mod migrations;
+mod organizations;
 mod shell;
