@@ -99,12 +99,19 @@ pub async fn organization_page(
         })
         .await?;
     let me = &viewer.user.id;
+    let owners = members
+        .iter()
+        .filter(|m| m.role == model::MemberRole::Owner)
+        .count();
     let members: Vec<Value> = members
         .iter()
         .map(|m| {
             json!({"user_id": m.user_id, "name": m.name, "email": m.email,
                    "role": m.role.as_str(), "role_key": role_key(m.role),
                    "is_owner": m.role == model::MemberRole::Owner,
+                   // The service refuses to leave an organization ownerless;
+                   // the page does not offer it.
+                   "sole_owner": m.role == model::MemberRole::Owner && owners == 1,
                    "is_self": &m.user_id == me, "added_at": m.added_at})
         })
         .collect();
