@@ -11,4 +11,5 @@ mod audit_pages;
 mod files;
 mod mail;
 mod migrations;
+mod organizations;
 mod shell;
