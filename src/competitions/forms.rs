@@ -158,7 +158,7 @@ impl Default for DraftInput {
             aggregation: "mean".into(),
             divergence_threshold: String::new(),
             tie_break: "criteria_in_order".into(),
-            when_next_does_not_fit: "skip_to_next_that_fits".into(),
+            when_next_does_not_fit: "skip".into(),
             jury_mode: "whole_jury".into(),
             jurors_per_proposal: String::new(),
             publish_juror_names: true,

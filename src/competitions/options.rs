@@ -60,8 +60,8 @@ choice!(
     /// What allocation does when the next proposal in rank order does not
     /// fit in what is left of the fund.
     WhenShort {
-        Skip = "skip_to_next_that_fits",
-        Partial = "fund_partially",
+        Skip = "skip",
+        Partial = "partial",
         Stop = "stop",
     }
 );
@@ -80,4 +80,4 @@ pub fn label_key(kind: &str, code: &str) -> String {
 }
 
 /// Trimmed mean drops this many highest and lowest totals.
-pub const TRIM_EACH_SIDE: i64 = 1;
+pub const TRIM_EACH_SIDE: u32 = 1;

@@ -5,10 +5,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde_json::{json, Value};
 
 use super::model::{Amendment, Transition};
-use super::options::{label_key, JuryMode, TieBreak};
+use super::options::{label_key, Aggregation, JuryMode, TieBreak, WhenShort};
 use super::rules::RulesDoc;
 use super::service::Frozen;
 use super::views::{amendment, countdown, state, transition};
+use crate::scoring;
 use crate::web::format::money;
 use crate::web::lang::Lang;
 
@@ -26,23 +27,46 @@ fn pick<'a>(uk: &'a str, en: Option<&'a str>, lang: Lang) -> &'a str {
     }
 }
 
+/// The option codes behind the engine's values, for the plain-words keys.
+fn codes(r: &RulesDoc) -> (&'static str, &'static str, &'static str) {
+    let s = &r.scoring;
+    let aggregation = match s.aggregation {
+        scoring::Aggregation::Mean => Aggregation::Mean,
+        scoring::Aggregation::Median => Aggregation::Median,
+        scoring::Aggregation::TrimmedMean { .. } => Aggregation::TrimmedMean,
+        scoring::Aggregation::Sum => Aggregation::Sum,
+    };
+    let tie = match s.tie_break.first() {
+        Some(scoring::TieBreak::HigherScoreOnCriterion { .. }) => TieBreak::CriteriaInOrder,
+        Some(scoring::TieBreak::LowerRequestedAmountFirst) => TieBreak::LowerRequest,
+        _ => TieBreak::EarlierSubmission,
+    };
+    let short = match r.allocation.when_next_does_not_fit {
+        scoring::ShortfallRule::Skip => WhenShort::Skip,
+        scoring::ShortfallRule::Partial => WhenShort::Partial,
+        scoring::ShortfallRule::Stop => WhenShort::Stop,
+    };
+    (aggregation.code(), tie.code(), short.code())
+}
+
+fn plain_key(kind: &str, code: &str) -> String {
+    label_key(kind, code).replacen("competitions-", "competitions-plain-", 1)
+}
+
 /// The rules in plain words: Fluent keys with their arguments.
 fn plain_rules(r: &RulesDoc, fund: i64, lang: Lang) -> Value {
     let s = &r.scoring;
-    let tie = match s.tie_break.first().map(String::as_str) {
-        Some("higher_criterion_scores_in_criteria_order") => TieBreak::CriteriaInOrder,
-        Some("lower_requested_amount") => TieBreak::LowerRequest,
-        _ => TieBreak::EarlierSubmission,
-    };
+    let (aggregation, tie, short) = codes(r);
     json!({
         "max_total": s.max_total,
-        "aggregation_key": format!("competitions-plain-{}", label_key("aggregation", s.aggregation.method.code()).trim_start_matches("competitions-")),
+        "aggregation_key": plain_key("aggregation", aggregation),
         "pass_mark": s.pass_mark,
+        "pass_mark_key": if aggregation == "sum" { "competitions-plain-pass-mark-sum" } else { "competitions-plain-pass-mark" },
         "divergence": s.divergence_threshold,
-        "tie_break_key": format!("competitions-plain-{}", label_key("tie-break", tie.code()).trim_start_matches("competitions-")),
+        "tie_break_key": plain_key("tie-break", tie),
         "fund_text": money(fund, lang),
         "cap_text": money(r.cap_per_proposal_kopiyky, lang),
-        "when_short_key": format!("competitions-plain-{}", label_key("when-short", r.allocation.when_next_does_not_fit.code()).trim_start_matches("competitions-")),
+        "when_short_key": plain_key("when-short", short),
         "jury_whole": r.jury.mode == JuryMode::Whole,
         "jurors_per_proposal": r.jury.jurors_per_proposal,
         "juror_names": r.publication.juror_names,

@@ -11,6 +11,7 @@ use super::ids::{CompetitionId, CriterionId, RequiredDocumentId};
 use super::options::{Aggregation, JuryMode, OrgForm, TieBreak, WhenShort, TRIM_EACH_SIDE};
 use super::validate::Checked;
 pub use crate::audit::canonical::{canonical_json, sha256_hex};
+use crate::scoring;
 use crate::web::format::kyiv_rfc3339;
 
 /// Names this document's structure; a new structure gets a new name.
@@ -104,23 +105,18 @@ pub struct Scoring {
     pub juror_total: String,
     /// The highest possible juror total (Σ max_points × weight).
     pub max_total: i64,
-    pub aggregation: AggregationRule,
+    /// How counted (submitted, not recused) juror totals combine, as the
+    /// scoring engine names it: `{"method": "median"}`,
+    /// `{"method": "trimmed_mean", "trim": 1}`.
+    pub aggregation: scoring::Aggregation,
     /// A proposal is in the rating when its score is at least this.
     pub pass_mark: i64,
     /// Flag a proposal when its highest and lowest juror totals differ by
     /// more than this.
     pub divergence_threshold: i64,
-    /// Ordered steps that decide between equal scores.
-    pub tie_break: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AggregationRule {
-    pub method: Aggregation,
-    /// Highest and lowest totals dropped (trimmed mean only).
-    pub trim_each_side: Option<i64>,
-    /// Recused jurors are not counted.
-    pub excludes_recused: bool,
+    /// Ordered rules for equal scores (`{"rule": …}`); the registration
+    /// number (submission order) decides last.
+    pub tie_break: Vec<scoring::TieBreak>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -131,7 +127,7 @@ pub struct Allocation {
     pub eligible: String,
     /// Each is funded at its requested amount (never above the cap).
     pub amount: String,
-    pub when_next_does_not_fit: WhenShort,
+    pub when_next_does_not_fit: scoring::ShortfallRule,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -146,18 +142,43 @@ pub struct Publication {
     pub juror_comments: bool,
 }
 
-/// Tie-break steps in order; earlier submission always decides last.
-pub fn tie_break_steps(rule: TieBreak) -> Vec<String> {
-    let first = match rule {
-        TieBreak::CriteriaInOrder => Some("higher_criterion_scores_in_criteria_order"),
-        TieBreak::LowerRequest => Some("lower_requested_amount"),
-        TieBreak::EarlierSubmission => None,
+/// The engine's tie-break list for the organizer's choice: each criterion
+/// in its published order, or the lower request; then the earlier
+/// submission.
+pub fn tie_break_steps(rule: TieBreak, criteria: &[CriterionRule]) -> Vec<scoring::TieBreak> {
+    let mut steps: Vec<scoring::TieBreak> = match rule {
+        TieBreak::CriteriaInOrder => criteria
+            .iter()
+            .map(|c| scoring::TieBreak::HigherScoreOnCriterion {
+                criterion_id: c.id.to_string(),
+            })
+            .collect(),
+        TieBreak::LowerRequest => vec![scoring::TieBreak::LowerRequestedAmountFirst],
+        TieBreak::EarlierSubmission => vec![],
     };
-    first
-        .into_iter()
-        .chain(["earlier_submission"])
-        .map(str::to_string)
-        .collect()
+    steps.push(scoring::TieBreak::EarlierSubmissionFirst);
+    steps
+}
+
+/// The engine's aggregation for the organizer's choice.
+pub fn engine_aggregation(a: Aggregation) -> scoring::Aggregation {
+    match a {
+        Aggregation::Mean => scoring::Aggregation::Mean,
+        Aggregation::Median => scoring::Aggregation::Median,
+        Aggregation::TrimmedMean => scoring::Aggregation::TrimmedMean {
+            trim: TRIM_EACH_SIDE,
+        },
+        Aggregation::Sum => scoring::Aggregation::Sum,
+    }
+}
+
+/// The engine's shortfall rule for the organizer's choice.
+pub fn engine_shortfall(w: WhenShort) -> scoring::ShortfallRule {
+    match w {
+        WhenShort::Skip => scoring::ShortfallRule::Skip,
+        WhenShort::Partial => scoring::ShortfallRule::Partial,
+        WhenShort::Stop => scoring::ShortfallRule::Stop,
+    }
 }
 
 /// Builds the rules of a complete draft (checked in announce mode); `None`
@@ -240,20 +261,16 @@ pub fn build(
         scoring: Scoring {
             juror_total: "sum_of_points_times_weight".into(),
             max_total: c.max_total()?,
-            aggregation: AggregationRule {
-                method: aggregation,
-                trim_each_side: (aggregation == Aggregation::TrimmedMean).then_some(TRIM_EACH_SIDE),
-                excludes_recused: true,
-            },
+            aggregation: engine_aggregation(aggregation),
             pass_mark: c.pass_mark?,
             divergence_threshold: c.divergence?,
-            tie_break: tie_break_steps(c.tie_break?),
+            tie_break: tie_break_steps(c.tie_break?, &criteria),
         },
         allocation: Allocation {
             order: "rank".into(),
             eligible: "admitted_with_score_at_least_pass_mark".into(),
             amount: "requested_capped_at_cap_per_proposal".into(),
-            when_next_does_not_fit: c.when_short?,
+            when_next_does_not_fit: engine_shortfall(c.when_short?),
         },
         jury: Jury {
             mode: c.jury_mode?,
@@ -282,6 +299,31 @@ impl RulesDoc {
     /// Parses stored rules bytes.
     pub fn parse(bytes: &str) -> Result<RulesDoc, serde_json::Error> {
         serde_json::from_str(bytes)
+    }
+
+    /// The scoring engine's input for these rules. `fund_kopiyky` is the
+    /// fund in force (`Competition::fund_kopiyky`: amendments may have
+    /// increased it since the rules were frozen).
+    pub fn scoring_rules(&self, fund_kopiyky: i64) -> scoring::Rules {
+        let s = &self.scoring;
+        scoring::Rules {
+            criteria: self
+                .criteria
+                .iter()
+                .map(|c| scoring::Criterion {
+                    id: c.id.to_string(),
+                    max_points: u32::try_from(c.max_points).unwrap_or(0),
+                    weight: u32::try_from(c.weight).unwrap_or(0),
+                })
+                .collect(),
+            aggregation: s.aggregation,
+            pass_mark: s.pass_mark,
+            divergence_threshold: Some(s.divergence_threshold),
+            tie_break: s.tie_break.clone(),
+            fund: fund_kopiyky,
+            cap_per_proposal: Some(self.cap_per_proposal_kopiyky),
+            shortfall: self.allocation.when_next_does_not_fit,
+        }
     }
 }
 
@@ -329,15 +371,69 @@ mod tests {
         assert_eq!(
             d.scoring.tie_break,
             vec![
-                "higher_criterion_scores_in_criteria_order",
-                "earlier_submission"
+                scoring::TieBreak::HigherScoreOnCriterion {
+                    criterion_id: d.criteria[0].id.to_string()
+                },
+                scoring::TieBreak::HigherScoreOnCriterion {
+                    criterion_id: d.criteria[1].id.to_string()
+                },
+                scoring::TieBreak::EarlierSubmissionFirst,
             ]
         );
         assert_eq!(d.jury.jurors_per_proposal, None);
         assert_eq!(d.fund_kopiyky, 100_000_000);
         assert_eq!(
-            tie_break_steps(TieBreak::EarlierSubmission),
-            vec!["earlier_submission"]
+            tie_break_steps(TieBreak::EarlierSubmission, &d.criteria),
+            vec![scoring::TieBreak::EarlierSubmissionFirst]
+        );
+    }
+
+    /// The frozen document feeds the scoring engine as it stands.
+    #[test]
+    fn the_engine_accepts_the_frozen_rules_and_scores_by_them() {
+        let d = doc();
+        let rules = d.scoring_rules(120_000_000);
+        assert_eq!(rules.fund, 120_000_000, "the fund in force");
+        assert_eq!(rules.cap_per_proposal, Some(d.cap_per_proposal_kopiyky));
+        scoring::validate::rules(&rules).expect("valid for the engine");
+        let at = chrono::NaiveDate::from_ymd_opt(2027, 2, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let proposal = |n: &str, points: [u32; 2]| scoring::Proposal {
+            registration_number: n.into(),
+            requested: 10_000_000,
+            submitted_at: at,
+            admitted: true,
+            scores: vec![scoring::JurorScore {
+                juror: "j1".into(),
+                status: scoring::ScoreStatus::Submitted,
+                points: d
+                    .criteria
+                    .iter()
+                    .zip(points)
+                    .map(|(c, p)| (c.id.to_string(), p))
+                    .collect(),
+            }],
+        };
+        // 10×2 + 5×1 = 25 passes (mark 15); 5×2 + 0 = 10 does not.
+        let out = scoring::compute(
+            &rules,
+            &[
+                proposal("2026-001-0002", [5, 0]),
+                proposal("2026-001-0001", [10, 5]),
+            ],
+            &[],
+        )
+        .unwrap();
+        let awarded: Vec<_> = out
+            .proposals
+            .iter()
+            .map(|p| (p.registration_number.as_str(), p.awarded))
+            .collect();
+        assert_eq!(
+            awarded,
+            vec![("2026-001-0001", 10_000_000), ("2026-001-0002", 0)]
         );
     }
 }

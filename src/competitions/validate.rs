@@ -287,6 +287,12 @@ fn check_dates(k: &mut Checker, c: &mut Checked, d: &DraftInput, now: NaiveDateT
 
 fn check_scoring(k: &mut Checker, c: &mut Checked, d: &DraftInput) {
     let max_total = c.max_total();
+    c.aggregation = k.choice(
+        "aggregation",
+        &d.aggregation,
+        Aggregation::parse,
+        "competitions-err-aggregation-required",
+    );
     c.pass_mark = k.int(
         "pass_mark",
         &d.pass_mark,
@@ -303,7 +309,9 @@ fn check_scoring(k: &mut Checker, c: &mut Checked, d: &DraftInput) {
     );
     if let Some(max) = max_total {
         let over = [("max", max.to_string())];
-        if c.pass_mark.is_some_and(|p| p > max) {
+        // A sum of several jurors' totals may exceed one juror's maximum.
+        let summed = c.aggregation == Some(Aggregation::Sum);
+        if !summed && c.pass_mark.is_some_and(|p| p > max) {
             k.errors
                 .add_with("pass_mark", "competitions-err-pass-mark-above-max", &over);
             c.pass_mark = None;
@@ -317,12 +325,6 @@ fn check_scoring(k: &mut Checker, c: &mut Checked, d: &DraftInput) {
             c.divergence = None;
         }
     }
-    c.aggregation = k.choice(
-        "aggregation",
-        &d.aggregation,
-        Aggregation::parse,
-        "competitions-err-aggregation-required",
-    );
     c.tie_break = k.choice(
         "tie_break",
         &d.tie_break,

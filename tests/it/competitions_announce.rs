@@ -38,12 +38,20 @@ async fn announcing_freezes_and_hashes_the_rules() {
     assert_eq!(doc.scoring.pass_mark, 15);
     assert_eq!(doc.scoring.max_total, 25);
     assert_eq!(doc.scoring.divergence_threshold, 8);
-    assert_eq!(value["scoring"]["aggregation"]["method"], "median");
-    assert_eq!(value["scoring"]["tie_break"][0], "lower_requested_amount");
     assert_eq!(
-        value["allocation"]["when_next_does_not_fit"],
-        "fund_partially"
+        value["scoring"]["aggregation"],
+        serde_json::json!({"method": "median"})
     );
+    assert_eq!(
+        value["scoring"]["tie_break"],
+        serde_json::json!([
+            {"rule": "lower_requested_amount_first"},
+            {"rule": "earlier_submission_first"}
+        ])
+    );
+    assert_eq!(value["allocation"]["when_next_does_not_fit"], "partial");
+    // The scoring engine takes the document as it stands.
+    konkurs::scoring::validate::rules(&doc.scoring_rules(c.fund_kopiyky.unwrap())).unwrap();
     assert_eq!(value["jury"]["jurors_per_proposal"], 3);
     let names: Vec<_> = doc
         .criteria

@@ -85,7 +85,7 @@ pub fn complete_fields() -> Vec<(String, String)> {
         ("aggregation", "median"),
         ("divergence_threshold", "8"),
         ("tie_break", "lower_request"),
-        ("when_next_does_not_fit", "fund_partially"),
+        ("when_next_does_not_fit", "partial"),
         ("jury_mode", "jurors_per_proposal"),
         ("jurors_per_proposal", "3"),
         ("publish_juror_names", "true"),

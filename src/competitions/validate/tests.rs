@@ -362,3 +362,18 @@ fn rows_beyond_the_offered_ones_are_refused() {
         ("criteria".into(), "competitions-err-too-many-rows".into())
     );
 }
+
+#[test]
+fn a_summed_pass_mark_may_exceed_one_jurors_maximum() {
+    let mut d = complete();
+    d.pass_mark = "60".into();
+    assert_eq!(
+        only(&d, Mode::Announce),
+        (
+            "pass_mark".into(),
+            "competitions-err-pass-mark-above-max".into()
+        )
+    );
+    d.aggregation = "sum".into();
+    assert_eq!(keys(&d, Mode::Announce), vec![]);
+}
