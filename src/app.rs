@@ -73,6 +73,8 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/", crate::home::routes())
         .mount("/", crate::accounts::routes())
         .mount("/admin", crate::admin::routes())
+        .mount("/", crate::competitions::routes())
+        .mount("/", crate::api::routes())
         .mount("/", rocket::routes![web::assets::asset])
         .register("/", web::catchers::all()))
 }

@@ -3,11 +3,13 @@
 
 pub mod accounts;
 pub mod admin;
+pub mod api;
 pub mod app;
 pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod clock;
+pub mod competitions;
 pub mod config;
 pub mod db;
 pub mod error;

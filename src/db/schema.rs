@@ -119,3 +119,95 @@ diesel::table! {
         last_error -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    competitions (id) {
+        id -> Text,
+        code -> Nullable<Text>,
+        state -> Text,
+        owner_id -> Text,
+        title_uk -> Text,
+        title_en -> Text,
+        search_text -> Text,
+        draft_json -> Text,
+        opens_at -> Nullable<Timestamp>,
+        closes_at -> Nullable<Timestamp>,
+        fund_kopiyky -> Nullable<BigInt>,
+        cap_kopiyky -> Nullable<BigInt>,
+        rules_json -> Nullable<Text>,
+        rules_sha256 -> Nullable<Text>,
+        announced_at -> Nullable<Timestamp>,
+        cancel_reason -> Nullable<Text>,
+        state_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    competition_criteria (id) {
+        id -> Text,
+        competition_id -> Text,
+        number -> Integer,
+        name -> Text,
+        description -> Text,
+        max_points -> Integer,
+        weight -> Integer,
+    }
+}
+
+diesel::table! {
+    competition_required_documents (id) {
+        id -> Text,
+        competition_id -> Text,
+        number -> Integer,
+        name -> Text,
+        description -> Text,
+        required -> Bool,
+        max_size_mb -> Integer,
+    }
+}
+
+diesel::table! {
+    competition_amendments (id) {
+        id -> Text,
+        competition_id -> Text,
+        seq -> Integer,
+        kind -> Text,
+        reason -> Text,
+        clarification -> Nullable<Text>,
+        closes_at_before -> Nullable<Timestamp>,
+        closes_at_after -> Nullable<Timestamp>,
+        fund_before -> Nullable<BigInt>,
+        fund_after -> Nullable<BigInt>,
+        author_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    competition_transitions (id) {
+        id -> Text,
+        competition_id -> Text,
+        from_state -> Text,
+        to_state -> Text,
+        reason -> Nullable<Text>,
+        actor_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(competitions -> users (owner_id));
+diesel::joinable!(competition_criteria -> competitions (competition_id));
+diesel::joinable!(competition_required_documents -> competitions (competition_id));
+diesel::joinable!(competition_amendments -> competitions (competition_id));
+diesel::joinable!(competition_amendments -> users (author_id));
+diesel::joinable!(competition_transitions -> competitions (competition_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    competitions,
+    competition_criteria,
+    competition_required_documents,
+    competition_amendments,
+    competition_transitions,
+    users,
+);
