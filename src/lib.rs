@@ -17,6 +17,7 @@ pub mod home;
 pub mod mail;
 pub mod pdf;
 pub mod storage;
+pub mod scoring;
 pub mod web;
 
 pub use app::{build, build_with_clock, default_figment};
