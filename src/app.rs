@@ -74,6 +74,7 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/", crate::accounts::routes())
         .mount("/admin", crate::admin::routes())
         .mount("/", crate::competitions::routes())
+        .mount("/", crate::applications::routes())
         .mount("/", crate::api::routes())
         .mount("/", rocket::routes![web::assets::asset])
         .register("/", web::catchers::all()))

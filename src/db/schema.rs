@@ -211,3 +211,51 @@ diesel::allow_tables_to_appear_in_same_query!(
     competition_transitions,
     users,
 );
+
+diesel::table! {
+    proposals (id) {
+        id -> Text,
+        competition_id -> Text,
+        organization_id -> Text,
+        created_by -> Text,
+        state -> Text,
+        title -> Text,
+        draft_json -> Text,
+        requested_kopiyky -> Nullable<BigInt>,
+        seq -> Nullable<Integer>,
+        registration_number -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        snapshot_json -> Nullable<Text>,
+        receipt_sha256 -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+        decision_text -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        correction_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_documents (id) {
+        id -> Text,
+        proposal_id -> Text,
+        required_document_id -> Text,
+        storage_key -> Text,
+        file_name -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        pages -> Integer,
+        text_chars -> BigInt,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(proposals -> competitions (competition_id));
+diesel::joinable!(proposal_documents -> proposals (proposal_id));
+diesel::allow_tables_to_appear_in_same_query!(proposals, proposal_documents, competitions);
+diesel::allow_tables_to_appear_in_same_query!(proposals, users);
