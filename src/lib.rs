@@ -17,8 +17,8 @@ pub mod error;
 pub mod home;
 pub mod mail;
 pub mod pdf;
-pub mod storage;
 pub mod scoring;
+pub mod storage;
 pub mod web;
 
 pub use app::{build, build_with_clock, default_figment};

@@ -51,7 +51,11 @@ pub fn load_own(conn: &mut AnyConnection, actor: &Actor, id: &ProposalId) -> App
 }
 
 /// Loads a proposal of a competition the actor manages.
-pub fn load_managed(conn: &mut AnyConnection, actor: &Actor, id: &ProposalId) -> AppResult<Proposal> {
+pub fn load_managed(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: &ProposalId,
+) -> AppResult<Proposal> {
     let p = model::find(conn, id)?.ok_or(AppError::NotFound)?;
     comp_access::load_managed(conn, actor, &p.competition_id)?;
     if p.state == state::DRAFT {

@@ -43,14 +43,21 @@ fn notify(
 ) -> AppResult<()> {
     for uid in super::orgs::member_ids(conn, &p.organization_id)? {
         let Ok(uid) = uid.parse() else { continue };
-        let Some(u) = crate::accounts::model::find(conn, &uid)? else { continue };
+        let Some(u) = crate::accounts::model::find(conn, &uid)? else {
+            continue;
+        };
         let mut d = data.clone();
         d["name"] = json!(u.name);
         d["number"] = json!(p.registration_number);
         d["title"] = json!(p.title);
         d["path"] = json!(format!("/proposals/{}", p.id));
-        let msg = OutgoingMail { to_address: u.email.clone(), to_name: Some(u.name.clone()),
-            lang: u.lang(), template: "proposal-admissibility", data: d };
+        let msg = OutgoingMail {
+            to_address: u.email.clone(),
+            to_name: Some(u.name.clone()),
+            lang: u.lang(),
+            template: "proposal-admissibility",
+            data: d,
+        };
         mail::enqueue(conn, now, renderer, msg)?;
     }
     Ok(())
@@ -88,7 +95,11 @@ pub fn decide(
         }
     };
     if text.chars().count() > TEXT_MAX {
-        e.add_with("text", "applications-err-too-long", &[("max", TEXT_MAX.to_string())]);
+        e.add_with(
+            "text",
+            "applications-err-too-long",
+            &[("max", TEXT_MAX.to_string())],
+        );
     }
     if !e.is_empty() {
         return Ok(Err(e));
@@ -97,11 +108,25 @@ pub fn decide(
     if model::set_decision(conn, id, to, reason, text, &actor.user_id, now)? == 0 {
         return Err(AppError::Conflict("applications-already-decided".into()));
     }
-    trail(conn, now, actor, "organizer", "proposal.admissibility", &p,
-        json!({"decision": to, "reason": reason, "text": text}), true)?;
+    trail(
+        conn,
+        now,
+        actor,
+        "organizer",
+        "proposal.admissibility",
+        &p,
+        json!({"decision": to, "reason": reason, "text": text}),
+        true,
+    )?;
     let reason_key = reason.map(|r| format!("applications-reason-{}", r.replace('_', "-")));
-    notify(conn, now, renderer, &p, json!({"admitted": to == state::ADMITTED,
-        "reason_key": reason_key, "text": text, "until": null}))?;
+    notify(
+        conn,
+        now,
+        renderer,
+        &p,
+        json!({"admitted": to == state::ADMITTED,
+        "reason_key": reason_key, "text": text, "until": null}),
+    )?;
     Ok(Ok(()))
 }
 
@@ -123,15 +148,33 @@ pub fn open_correction(
         Ok(d) if (1..=CORRECTION_MAX_DAYS).contains(&d) => d,
         _ => {
             let mut e = FieldErrors::new();
-            e.add_with("days", "applications-err-days", &[("max", CORRECTION_MAX_DAYS.to_string())]);
+            e.add_with(
+                "days",
+                "applications-err-days",
+                &[("max", CORRECTION_MAX_DAYS.to_string())],
+            );
             return Ok(Err(e));
         }
     };
     let until = now + Duration::days(days);
     model::set_correction(conn, id, until, now)?;
-    trail(conn, now, actor, "organizer", "proposal.correction_opened", &p,
-        json!({"days": days, "until": crate::web::format::kyiv_rfc3339(until)}), false)?;
-    notify(conn, now, renderer, &p, json!({"admitted": false, "reason_key": null, "text": null,
-        "until": crate::web::format::kyiv_datetime(until)}))?;
+    trail(
+        conn,
+        now,
+        actor,
+        "organizer",
+        "proposal.correction_opened",
+        &p,
+        json!({"days": days, "until": crate::web::format::kyiv_rfc3339(until)}),
+        false,
+    )?;
+    notify(
+        conn,
+        now,
+        renderer,
+        &p,
+        json!({"admitted": false, "reason_key": null, "text": null,
+        "until": crate::web::format::kyiv_datetime(until)}),
+    )?;
     Ok(Ok(until))
 }

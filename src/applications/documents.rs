@@ -59,7 +59,10 @@ pub fn accept(
     let p = model::find(conn, id)?.ok_or(AppError::NotFound)?;
     let old = model::document(conn, id, rd)?;
     let doc = Document {
-        id: old.as_ref().map(|d| d.id.clone()).unwrap_or_else(ProposalDocumentId::new),
+        id: old
+            .as_ref()
+            .map(|d| d.id.clone())
+            .unwrap_or_else(ProposalDocumentId::new),
         proposal_id: id.clone(),
         required_document_id: rd.clone(),
         storage_key: stored.key.as_str().to_string(),
@@ -74,9 +77,17 @@ pub fn accept(
     model::put_document(conn, &doc)?;
     // Drafts change freely; a replacement in a correction window is audited.
     if p.state != state::DRAFT {
-        trail(conn, now, actor, "applicant", "proposal.document_replaced", &p,
+        trail(
+            conn,
+            now,
+            actor,
+            "applicant",
+            "proposal.document_replaced",
+            &p,
             json!({"required_document_id": rd, "sha256": stored.sha256,
-                   "previous_sha256": old.as_ref().map(|d| d.sha256.clone())}), false)?;
+                   "previous_sha256": old.as_ref().map(|d| d.sha256.clone())}),
+            false,
+        )?;
     }
     Ok(old.map(|d| d.storage_key))
 }

@@ -147,4 +147,10 @@ pub struct CorrectionForm {
     pub days: String,
 }
 
-has_csrf!(ProposalInput, StartForm, UploadForm<'_>, DecisionForm, CorrectionForm);
+has_csrf!(
+    ProposalInput,
+    StartForm,
+    UploadForm<'_>,
+    DecisionForm,
+    CorrectionForm
+);

@@ -202,7 +202,11 @@ pub fn set_state(
         .execute(conn)
 }
 
-pub fn set_withdrawn(conn: &mut AnyConnection, id: &ProposalId, now: NaiveDateTime) -> QueryResult<usize> {
+pub fn set_withdrawn(
+    conn: &mut AnyConnection,
+    id: &ProposalId,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(p::table.find(id).filter(p::state.eq(state::SUBMITTED)))
         .set((
             p::state.eq(state::WITHDRAWN),
@@ -318,7 +322,9 @@ pub fn put_document(conn: &mut AnyConnection, d: &Document) -> QueryResult<()> {
     ))
     .execute(conn)?;
     if n == 0 {
-        diesel::insert_into(pd::table).values(d.clone()).execute(conn)?;
+        diesel::insert_into(pd::table)
+            .values(d.clone())
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -57,7 +57,14 @@ fn from_row((id, edrpou, full_name, short_name, legal_form, reg): Row) -> Org {
     }
 }
 
-const COLS: (o::id, o::edrpou, o::full_name, o::short_name, o::legal_form, o::registered_on) = (
+const COLS: (
+    o::id,
+    o::edrpou,
+    o::full_name,
+    o::short_name,
+    o::legal_form,
+    o::registered_on,
+) = (
     o::id,
     o::edrpou,
     o::full_name,

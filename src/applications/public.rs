@@ -29,7 +29,9 @@ pub fn submissions(
     let mut out = vec![];
     for p in model::lodged(conn, id)? {
         let org = orgs::find(conn, &p.organization_id)?;
-        let requested = p.snapshot_json.as_deref()
+        let requested = p
+            .snapshot_json
+            .as_deref()
             .and_then(|s| serde_json::from_str::<Value>(s).ok())
             .and_then(|v| v["budget"]["requested_kopiyky"].as_i64());
         out.push(json!({

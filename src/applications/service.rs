@@ -82,7 +82,16 @@ pub fn create(
     let id = ProposalId::new();
     model::insert_draft(conn, &id, competition, &org.id, &actor.user_id, now)?;
     let p = model::find(conn, &id)?.ok_or(AppError::NotFound)?;
-    trail(conn, now, actor, "applicant", "proposal.created", &p, json!({"organization_id": org.id}), false)?;
+    trail(
+        conn,
+        now,
+        actor,
+        "applicant",
+        "proposal.created",
+        &p,
+        json!({"organization_id": org.id}),
+        false,
+    )?;
     Ok(id)
 }
 
@@ -104,7 +113,12 @@ pub fn save(
         return Err(AppError::Conflict("applications-read-only".into()));
     }
     let json = serde_json::to_string(input).map_err(|e| AppError::internal(e.to_string()))?;
-    let title: String = input.title.trim().chars().take(validate::TITLE_MAX).collect();
+    let title: String = input
+        .title
+        .trim()
+        .chars()
+        .take(validate::TITLE_MAX)
+        .collect();
     let requested = validate::requested(input, &f.rules);
     if model::save_draft(conn, id, &title, &json, requested, now)? == 0 {
         return Err(AppError::Conflict("applications-read-only".into()));

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use serde_json::{json, Value};
 
 use super::model::{self, state, Document, Proposal, Submission};
-use super::service::{input_of, ineligibility, trail};
+use super::service::{ineligibility, input_of, trail};
 use super::{access, orgs, validate, ProposalId};
 use crate::audit::canonical::{canonical_json, sha256_hex};
 use crate::competitions::service::{self as comp_service, Frozen};
@@ -134,16 +134,29 @@ pub fn submit(
         return Err(AppError::Conflict("applications-already-submitted".into()));
     }
     let p = model::find(conn, id)?.ok_or(AppError::NotFound)?;
-    trail(conn, now, actor, "applicant", "proposal.submitted", &p,
-        json!({"registration_number": number, "receipt_sha256": sha}), false)?;
+    trail(
+        conn,
+        now,
+        actor,
+        "applicant",
+        "proposal.submitted",
+        &p,
+        json!({"registration_number": number, "receipt_sha256": sha}),
+        false,
+    )?;
     if let Some(user) = crate::accounts::model::find(conn, &actor.user_id)? {
         let data = json!({
             "name": user.name, "number": number, "title": p.title, "competition": f.competition.title_uk,
             "submitted_at": crate::web::format::kyiv_datetime(now), "sha256": sha,
             "path": format!("/proposals/{}/receipt", p.id),
         });
-        let msg = OutgoingMail { to_address: user.email.clone(), to_name: Some(user.name.clone()),
-            lang: user.lang(), template: "proposal-receipt", data };
+        let msg = OutgoingMail {
+            to_address: user.email.clone(),
+            to_name: Some(user.name.clone()),
+            lang: user.lang(),
+            template: "proposal-receipt",
+            data,
+        };
         mail::enqueue(conn, now, renderer, msg)?;
     }
     Ok(Ok(p))
@@ -164,6 +177,14 @@ pub fn withdraw(
     if model::set_withdrawn(conn, id, now)? == 0 {
         return Err(AppError::Conflict("applications-cannot-withdraw".into()));
     }
-    trail(conn, now, actor, "applicant", "proposal.withdrawn", &p,
-        json!({"registration_number": p.registration_number}), false)
+    trail(
+        conn,
+        now,
+        actor,
+        "applicant",
+        "proposal.withdrawn",
+        &p,
+        json!({"registration_number": p.registration_number}),
+        false,
+    )
 }

@@ -40,7 +40,13 @@ fn storage_refused(e: StorageError) -> AppError {
 
 /// A display name for the file (never used as a storage key).
 fn display_name(form: &UploadForm<'_>) -> String {
-    let base: String = form.file.name().unwrap_or("document").chars().take(120).collect();
+    let base: String = form
+        .file
+        .name()
+        .unwrap_or("document")
+        .chars()
+        .take(120)
+        .collect();
     format!("{base}.pdf")
 }
 
@@ -56,7 +62,17 @@ pub async fn upload(
     pdf: &Managed<PdfInspector>,
     now: Now,
 ) -> AppResult<PageResponse> {
-    let result = store(&user, &id, &rd, &form.0, db, storage.inner().clone(), pdf, now).await;
+    let result = store(
+        &user,
+        &id,
+        &rd,
+        &form.0,
+        db,
+        storage.inner().clone(),
+        pdf,
+        now,
+    )
+    .await;
     back(&id, url(&id), result, "applications-document-uploaded")
 }
 
@@ -74,7 +90,8 @@ async fn store(
     let actor = Actor::of(&user.0);
     let target = {
         let (a, i, r) = (actor.clone(), id.clone(), rd.clone());
-        db.run(move |c| documents::target(c, now.0, &a, &i, &r)).await?
+        db.run(move |c| documents::target(c, now.0, &a, &i, &r))
+            .await?
     };
     let limit = (target.max_size_mb.max(1) as u64) * MIB;
     if form.file.len() > limit {
@@ -84,18 +101,33 @@ async fn store(
         Some(path) => pdf.inspect(path).await,
         None => {
             let mut bytes = Vec::new();
-            let mut r = form.file.open().await.map_err(|e| AppError::internal(e.to_string()))?;
-            tokio::io::AsyncReadExt::read_to_end(&mut r, &mut bytes).await
+            let mut r = form
+                .file
+                .open()
+                .await
+                .map_err(|e| AppError::internal(e.to_string()))?;
+            tokio::io::AsyncReadExt::read_to_end(&mut r, &mut bytes)
+                .await
                 .map_err(|e| AppError::internal(e.to_string()))?;
             pdf.inspect(&bytes).await
         }
     }
     .map_err(refused)?;
-    let mut reader = form.file.open().await.map_err(|e| AppError::internal(e.to_string()))?;
-    let stored = storage.put_stream(&mut reader, limit).await.map_err(storage_refused)?;
+    let mut reader = form
+        .file
+        .open()
+        .await
+        .map_err(|e| AppError::internal(e.to_string()))?;
+    let stored = storage
+        .put_stream(&mut reader, limit)
+        .await
+        .map_err(storage_refused)?;
     let (name, s2) = (display_name(form), stored.clone());
     let (a, i, r) = (actor, id.clone(), rd.clone());
-    match db.write(move |c| documents::accept(c, now.0, &a, &i, &r, &s2, &info, &name)).await {
+    match db
+        .write(move |c| documents::accept(c, now.0, &a, &i, &r, &s2, &info, &name))
+        .await
+    {
         Ok(old) => {
             if let Some(old) = old.and_then(|k| k.parse::<ObjectKey>().ok()) {
                 if let Err(e) = storage.delete(&old).await {
@@ -120,10 +152,23 @@ pub struct PdfDownload {
 
 impl<'r> Responder<'r, 'static> for PdfDownload {
     fn respond_to(self, _: &'r Request<'_>) -> response::Result<'static> {
-        let ascii: String = self.name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+        let ascii: String = self
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || ".-_".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
         Response::build()
             .header(ContentType::PDF)
-            .raw_header("Content-Disposition", format!("attachment; filename=\"{ascii}\""))
+            .raw_header(
+                "Content-Disposition",
+                format!("attachment; filename=\"{ascii}\""),
+            )
             .raw_header("X-Content-Type-Options", "nosniff")
             .streamed_body(self.reader)
             .ok()
@@ -139,8 +184,16 @@ pub async fn download(
     storage: &Managed<Arc<dyn Storage>>,
 ) -> AppResult<PdfDownload> {
     let actor = Actor::of(&user.0);
-    let doc = db.run(move |c| documents::for_download(c, &actor, &id, &rd)).await?;
-    let key: ObjectKey = doc.storage_key.parse().map_err(|_| AppError::internal("bad stored key"))?;
+    let doc = db
+        .run(move |c| documents::for_download(c, &actor, &id, &rd))
+        .await?;
+    let key: ObjectKey = doc
+        .storage_key
+        .parse()
+        .map_err(|_| AppError::internal("bad stored key"))?;
     let reader = storage.open(&key).await?;
-    Ok(PdfDownload { reader, name: doc.file_name })
+    Ok(PdfDownload {
+        reader,
+        name: doc.file_name,
+    })
 }

@@ -42,7 +42,11 @@ fn text(e: &mut FieldErrors, field: &str, value: &str, max: usize) {
     if v.is_empty() {
         e.add(field, "applications-err-required");
     } else if v.chars().count() > max {
-        e.add_with(field, "applications-err-too-long", &[("max", max.to_string())]);
+        e.add_with(
+            field,
+            "applications-err-too-long",
+            &[("max", max.to_string())],
+        );
     }
 }
 
@@ -57,7 +61,12 @@ fn date(e: &mut FieldErrors, field: String, s: &str) -> Option<NaiveDate> {
 /// The requested total if the budget parses, whatever else is wrong (for
 /// lists of drafts).
 pub fn requested(input: &ProposalInput, rules: &RulesDoc) -> Option<i64> {
-    let rows: Vec<_> = input.budget.iter().filter(|(_, r)| !r.is_blank()).map(|(i, r)| (*i, r)).collect();
+    let rows: Vec<_> = input
+        .budget
+        .iter()
+        .filter(|(_, r)| !r.is_blank())
+        .map(|(i, r)| (*i, r))
+        .collect();
     let (_, t, be) = budget::check(&rows, rules.cap_per_proposal_kopiyky, None);
     be.is_empty().then_some(t.requested_kopiyky)
 }
@@ -83,7 +92,10 @@ pub fn check(input: &ProposalInput, rules: &RulesDoc) -> (Checked, FieldErrors) 
         let t = date(&mut e, format!("activities-{i}-ends_on"), &a.ends_on);
         if let (Some(s), Some(t)) = (s, t) {
             if t < s {
-                e.add(&format!("activities-{i}-ends_on"), "applications-err-dates-order");
+                e.add(
+                    &format!("activities-{i}-ends_on"),
+                    "applications-err-dates-order",
+                );
             }
         }
         activities.push(Activity {
@@ -101,7 +113,10 @@ pub fn check(input: &ProposalInput, rules: &RulesDoc) -> (Checked, FieldErrors) 
             e.add(&format!("results-{i}-result"), "applications-err-required");
         }
         if r.indicator.trim().is_empty() {
-            e.add(&format!("results-{i}-indicator"), "applications-err-indicator-required");
+            e.add(
+                &format!("results-{i}-indicator"),
+                "applications-err-indicator-required",
+            );
         }
         results.push(Outcome {
             result: r.result.trim().into(),

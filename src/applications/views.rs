@@ -11,7 +11,10 @@ use crate::competitions::rules::RulesDoc;
 use crate::web::format::{kyiv_datetime, money};
 use crate::web::lang::Lang;
 
-fn padded<T: Clone + Default>(rows: &std::collections::BTreeMap<usize, T>, min: usize) -> Vec<(usize, T)> {
+fn padded<T: Clone + Default>(
+    rows: &std::collections::BTreeMap<usize, T>,
+    min: usize,
+) -> Vec<(usize, T)> {
     let mut v: Vec<(usize, T)> = rows.iter().map(|(i, r)| (*i, r.clone())).collect();
     let mut next = v.iter().map(|(i, _)| i + 1).max().unwrap_or(0);
     while v.len() < min.max(rows.len() + 2) {

@@ -88,12 +88,19 @@ pub fn amendment_recipients(
     let mut out: Vec<Recipient> = vec![];
     for org in crate::applications::model::organizations_with_proposals(conn, id)? {
         for uid in crate::applications::orgs::member_ids(conn, &org)? {
-            let Ok(uid) = uid.parse::<UserId>() else { continue };
+            let Ok(uid) = uid.parse::<UserId>() else {
+                continue;
+            };
             if out.iter().any(|r| r.user_id == uid) {
                 continue;
             }
             if let Some(u) = crate::accounts::model::find(conn, &uid)? {
-                out.push(Recipient { user_id: u.id.clone(), email: u.email.clone(), name: u.name.clone(), lang: u.lang() });
+                out.push(Recipient {
+                    user_id: u.id.clone(),
+                    email: u.email.clone(),
+                    name: u.name.clone(),
+                    lang: u.lang(),
+                });
             }
         }
     }

@@ -6,6 +6,8 @@ mod support;
 
 mod account_mail;
 mod accounts;
+mod applications_flow;
+mod applications_support;
 mod audit;
 mod competitions_amend;
 mod competitions_announce;
