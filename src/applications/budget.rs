@@ -172,7 +172,7 @@ mod tests {
                 row("1.5", "100.10", "150", "0.15"),
             ],
             1_000_000_00,
-            Some(10),
+            Some(9),
         );
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(t.total_kopiyky, 300_100 + 15_015);

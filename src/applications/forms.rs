@@ -124,7 +124,8 @@ pub struct StartForm {
 #[derive(FromForm)]
 pub struct UploadForm<'r> {
     pub csrf_token: String,
-    pub file: TempFile<'r>,
+    /// Rocket gives no file for an empty upload: that is refused as empty.
+    pub file: Option<TempFile<'r>>,
 }
 
 /// The organizer's admissibility decision.

@@ -42,7 +42,8 @@ fn storage_refused(e: StorageError) -> AppError {
 fn display_name(form: &UploadForm<'_>) -> String {
     let base: String = form
         .file
-        .name()
+        .as_ref()
+        .and_then(|f| f.name())
         .unwrap_or("document")
         .chars()
         .take(120)
@@ -94,15 +95,15 @@ async fn store(
             .await?
     };
     let limit = (target.max_size_mb.max(1) as u64) * MIB;
-    if form.file.len() > limit {
+    let file = form.file.as_ref().ok_or_else(|| refused(PdfError::Empty))?;
+    if file.len() > limit {
         return Err(storage_refused(StorageError::TooLarge { limit }));
     }
-    let info = match form.file.path() {
+    let info = match file.path() {
         Some(path) => pdf.inspect(path).await,
         None => {
             let mut bytes = Vec::new();
-            let mut r = form
-                .file
+            let mut r = file
                 .open()
                 .await
                 .map_err(|e| AppError::internal(e.to_string()))?;
@@ -113,8 +114,7 @@ async fn store(
         }
     }
     .map_err(refused)?;
-    let mut reader = form
-        .file
+    let mut reader = file
         .open()
         .await
         .map_err(|e| AppError::internal(e.to_string()))?;

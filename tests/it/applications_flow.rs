@@ -10,7 +10,7 @@ use crate::competitions_support as cs;
 
 #[rocket::async_test]
 async fn draft_upload_submit_receipt_and_public_list() {
-    let app = cs::app().await;
+    let app = app().await;
     let (_, _, comp) = open_competition(&app).await;
     let (person, b, org) = applicant(&app, "Alla Applicant").await;
     let id = ready(&app, &b, &comp, &org).await;
@@ -87,7 +87,7 @@ async fn draft_upload_submit_receipt_and_public_list() {
 
 #[rocket::async_test]
 async fn deadline_one_second_before_and_at_it() {
-    let app = cs::app().await;
+    let app = app().await;
     let (_, _, comp) = open_competition(&app).await;
     let (a1, b1, o1) = applicant(&app, "Early Bird").await;
     let (a2, b2, o2) = applicant(&app, "Late Comer").await;
@@ -111,7 +111,7 @@ async fn deadline_one_second_before_and_at_it() {
 
 #[rocket::async_test]
 async fn an_invalid_draft_is_saved_as_typed_and_blocks_submission() {
-    let app = cs::app().await;
+    let app = app().await;
     let (_, _, comp) = open_competition(&app).await;
     let (_, b, org) = applicant(&app, "Typo Maker").await;
     let id = start(&b, &comp, &org).await;
@@ -154,7 +154,7 @@ async fn an_invalid_draft_is_saved_as_typed_and_blocks_submission() {
 
 #[rocket::async_test]
 async fn concurrent_submissions_get_distinct_gap_free_numbers() {
-    let app = cs::app().await;
+    let app = app().await;
     let (_, _, comp) = open_competition(&app).await;
     let mut people = vec![];
     for i in 0..6 {
@@ -190,7 +190,7 @@ async fn concurrent_submissions_get_distinct_gap_free_numbers() {
 
 #[rocket::async_test]
 async fn withdraw_before_the_deadline_keeps_the_number() {
-    let app = cs::app().await;
+    let app = app().await;
     let (_, _, comp) = open_competition(&app).await;
     let (_, b, org) = applicant(&app, "Wanda Withdraw").await;
     let id = ready(&app, &b, &comp, &org).await;

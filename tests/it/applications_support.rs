@@ -23,6 +23,21 @@ pub fn deadline() -> NaiveDateTime {
     utc("2027-02-10 16:00")
 }
 
+/// A test app with the upload limits of `Rocket.toml` (Rocket's debug
+/// defaults allow only 1 MiB files), its clock at `cs::start()`.
+pub async fn app() -> TestApp {
+    let app = TestApp::with(
+        |f| {
+            f.merge(("limits.file", "64MiB"))
+                .merge(("limits.data-form", "64MiB"))
+        },
+        |r| r,
+    )
+    .await;
+    app.clock.set(cs::start());
+    app
+}
+
 /// Creates an organization owned by `owner`; returns its ID.
 pub async fn org(app: &TestApp, owner: &Person, legal_form: &str, registered_on: &str) -> String {
     let id = uuid::Uuid::now_v7().to_string();
