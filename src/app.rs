@@ -72,10 +72,12 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .attach(crate::mail::OutboxWorker)
         .mount("/", crate::home::routes())
         .mount("/", crate::accounts::routes())
+        .mount("/", crate::organizations::routes())
         .mount("/admin", crate::admin::routes())
         .mount("/", crate::competitions::routes())
         .mount("/", crate::applications::routes())
         .mount("/", crate::api::routes())
+        .mount("/", crate::audit::routes::routes())
         .mount("/", rocket::routes![web::assets::asset])
         .register("/", web::catchers::all()))
 }

@@ -16,6 +16,7 @@ pub mod db;
 pub mod error;
 pub mod home;
 pub mod mail;
+pub mod organizations;
 pub mod pdf;
 pub mod scoring;
 pub mod storage;

@@ -3,6 +3,8 @@
 
 pub mod forms;
 pub mod model;
+mod passwords;
+mod roles;
 pub mod routes;
 pub mod service;
 

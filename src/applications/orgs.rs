@@ -1,38 +1,15 @@
-//! The little this module needs from organizations: who belongs to one, and
-//! its EDRPOU, name, legal form and registration date. Kept in one place so
-//! the organizations module can change without touching the rest.
+//! The little this module needs from organizations (membership, EDRPOU,
+//! name, legal form, registration date), through the organizations
+//! module's service, in one place so the rest of the module stays unchanged
+//! if that module changes.
 
 use chrono::NaiveDate;
-use diesel::prelude::*;
 
 use crate::competitions::options::OrgForm;
 use crate::db::ids::UserId;
 use crate::db::AnyConnection;
 use crate::error::AppResult;
-
-// The columns read here, as the organizations migration defines them.
-mod t {
-    diesel::table! {
-        organizations (id) {
-            id -> Text,
-            edrpou -> Text,
-            full_name -> Text,
-            short_name -> Text,
-            legal_form -> Text,
-            registered_on -> Text,
-        }
-    }
-    diesel::table! {
-        organization_members (organization_id, user_id) {
-            organization_id -> Text,
-            user_id -> Text,
-            role -> Text,
-        }
-    }
-    diesel::joinable!(organization_members -> organizations (organization_id));
-    diesel::allow_tables_to_appear_in_same_query!(organizations, organization_members);
-}
-use t::{organization_members as om, organizations as o};
+use crate::organizations::{service, Organization, OrganizationId};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Org {
@@ -41,53 +18,27 @@ pub struct Org {
     pub full_name: String,
     pub short_name: String,
     pub legal_form: String,
-    pub registered_on: Option<NaiveDate>,
+    pub registered_on: NaiveDate,
 }
 
-type Row = (String, String, String, String, String, String);
-
-fn from_row((id, edrpou, full_name, short_name, legal_form, reg): Row) -> Org {
-    Org {
-        id,
-        edrpou,
-        full_name,
-        short_name,
-        legal_form,
-        registered_on: NaiveDate::parse_from_str(&reg, "%Y-%m-%d").ok(),
-    }
-}
-
-const COLS: (
-    o::id,
-    o::edrpou,
-    o::full_name,
-    o::short_name,
-    o::legal_form,
-    o::registered_on,
-) = (
-    o::id,
-    o::edrpou,
-    o::full_name,
-    o::short_name,
-    o::legal_form,
-    o::registered_on,
-);
-
-impl Org {
-    pub fn name(&self) -> &str {
-        if self.short_name.is_empty() {
-            &self.full_name
-        } else {
-            &self.short_name
+impl From<Organization> for Org {
+    fn from(o: Organization) -> Org {
+        Org {
+            id: o.id.to_string(),
+            edrpou: o.edrpou,
+            full_name: o.full_name,
+            short_name: o.short_name,
+            legal_form: o.legal_form,
+            registered_on: o.registered_on,
         }
     }
+}
 
-    /// Whole months from registration to `on`.
+impl Org {
+    /// Whole months from registration to `on` (0 if `on` is earlier).
     pub fn months_registered(&self, on: NaiveDate) -> i64 {
         use chrono::Datelike;
-        let Some(r) = self.registered_on else {
-            return 0;
-        };
+        let r = self.registered_on;
         if on <= r {
             return 0;
         }
@@ -106,39 +57,68 @@ impl Org {
     }
 }
 
+fn parse(id: &str) -> Option<OrganizationId> {
+    id.parse().ok()
+}
+
 pub fn find(conn: &mut AnyConnection, id: &str) -> AppResult<Option<Org>> {
-    Ok(o::table
-        .find(id)
-        .select(COLS)
-        .first::<Row>(conn)
-        .optional()?
-        .map(from_row))
+    let Some(id) = parse(id) else { return Ok(None) };
+    Ok(service::find(conn, &id)?.map(Org::from))
 }
 
 pub fn is_member(conn: &mut AnyConnection, org: &str, user: &UserId) -> AppResult<bool> {
-    let n: i64 = om::table
-        .filter(om::organization_id.eq(org))
-        .filter(om::user_id.eq(user.as_str()))
-        .count()
-        .get_result(conn)?;
-    Ok(n > 0)
+    let Some(id) = parse(org) else {
+        return Ok(false);
+    };
+    Ok(service::is_member(conn, &id, user)?)
 }
 
 /// The user's organizations, by name.
 pub fn memberships(conn: &mut AnyConnection, user: &UserId) -> AppResult<Vec<Org>> {
-    let rows: Vec<Row> = om::table
-        .inner_join(o::table)
-        .filter(om::user_id.eq(user.as_str()))
-        .order(o::full_name.asc())
-        .select(COLS)
-        .load(conn)?;
-    Ok(rows.into_iter().map(from_row).collect())
+    Ok(service::memberships_of(conn, user)?
+        .into_iter()
+        .map(|(o, _)| Org::from(o))
+        .collect())
 }
 
 /// Member user IDs of an organization.
 pub fn member_ids(conn: &mut AnyConnection, org: &str) -> AppResult<Vec<String>> {
-    Ok(om::table
-        .filter(om::organization_id.eq(org))
-        .select(om::user_id)
-        .load(conn)?)
+    let Some(id) = parse(org) else {
+        return Ok(vec![]);
+    };
+    Ok(service::members(conn, &id)?
+        .into_iter()
+        .map(|m| m.user_id.to_string())
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(form: &str, reg: &str) -> Org {
+        Org {
+            id: String::new(),
+            edrpou: "00019442".into(),
+            full_name: "ГО".into(),
+            short_name: String::new(),
+            legal_form: form.into(),
+            registered_on: NaiveDate::parse_from_str(reg, "%Y-%m-%d").unwrap(),
+        }
+    }
+
+    #[test]
+    fn months_registered_counts_whole_months() {
+        let o = org("public_organization", "2026-06-15");
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(o.months_registered(d("2026-12-14")), 5);
+        assert_eq!(o.months_registered(d("2026-12-15")), 6);
+        assert_eq!(o.months_registered(d("2026-01-01")), 0);
+    }
+
+    #[test]
+    fn charity_matches_charitable_organization() {
+        assert!(org("charity", "2020-01-01").form_allowed(&[OrgForm::CharitableOrganization]));
+        assert!(!org("religious", "2020-01-01").form_allowed(&[OrgForm::CharitableOrganization]));
+    }
 }

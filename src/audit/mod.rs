@@ -8,6 +8,7 @@ pub mod canonical;
 pub mod chain;
 pub mod cli;
 pub mod model;
+pub mod routes;
 pub mod service;
 pub mod verify;
 

@@ -259,3 +259,73 @@ diesel::joinable!(proposals -> competitions (competition_id));
 diesel::joinable!(proposal_documents -> proposals (proposal_id));
 diesel::allow_tables_to_appear_in_same_query!(proposals, proposal_documents, competitions);
 diesel::allow_tables_to_appear_in_same_query!(proposals, users);
+
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        edrpou -> Text,
+        full_name -> Text,
+        short_name -> Text,
+        legal_form -> Text,
+        registered_on -> Text,
+        oblast -> Text,
+        address -> Text,
+        email -> Text,
+        phone -> Text,
+        website -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organization_members (organization_id, user_id) {
+        organization_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        added_at -> Timestamp,
+        added_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    organization_invitations (id) {
+        id -> Text,
+        organization_id -> Text,
+        email -> Text,
+        token_hash -> Text,
+        invited_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        accepted_by -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organization_join_requests (id) {
+        id -> Text,
+        organization_id -> Text,
+        user_id -> Text,
+        message -> Text,
+        created_at -> Timestamp,
+        dismissed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(organization_members -> organizations (organization_id));
+diesel::joinable!(organization_members -> users (user_id));
+diesel::joinable!(organization_join_requests -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    organizations,
+    organization_members,
+    organization_invitations,
+    organization_join_requests,
+    users
+);
+
+diesel::joinable!(proposals -> organizations (organization_id));
+diesel::allow_tables_to_appear_in_same_query!(proposals, organizations);
+diesel::allow_tables_to_appear_in_same_query!(proposals, organization_members);

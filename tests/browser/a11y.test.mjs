@@ -33,7 +33,7 @@ async function axe(page) {
   return result.violations.map(v => `${v.id}: ${v.help} — ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
-const PUBLIC = ['/', '/?lang=en', '/register', '/login', '/password/forgot', '/no/such/page'];
+const PUBLIC = ['/', '/?lang=en', '/register', '/login', '/password/forgot', '/audit', '/audit/verify', '/no/such/page'];
 
 for (const path of PUBLIC) {
   test(`axe WCAG 2.1 AA: ${path}`, async () => {
@@ -84,5 +84,26 @@ test('small screens: no sideways scrolling at 320px; skip link comes first', asy
   await page.goto(BASE + '/');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  await page.context().close();
+});
+
+test('signed-in pages pass axe: account, password change, organizations', async () => {
+  const page = await newPage();
+  const email = `axe.${Date.now()}@example.org`;
+  const password = 'тиха-вода-греблю-рве';
+  await page.goto(BASE + '/register');
+  await page.fill('#name', 'Олег Перевірка');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  await page.goto(BASE + '/login');
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type=submit]');
+  for (const path of ['/account', '/account/password', '/organizations']) {
+    await page.goto(BASE + path);
+    assert.equal(new URL(page.url()).pathname, path);
+    assert.deepEqual(await axe(page), [], path);
+  }
   await page.context().close();
 });

@@ -62,7 +62,7 @@ async fn all(app: &TestApp) -> Vec<AuditEntry> {
 
 /// Runs SQL as someone with direct database access would: with the
 /// append-only triggers out of the way.
-async fn tamper(app: &TestApp, sql: String) {
+pub async fn tamper(app: &TestApp, sql: String) {
     app.db()
         .run(move |c: &mut AnyConnection| {
             let guard_off = if c.is_postgres() {
