@@ -75,6 +75,7 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/", crate::organizations::routes())
         .mount("/admin", crate::admin::routes())
         .mount("/", crate::competitions::routes())
+        .mount("/", crate::applications::routes())
         .mount("/", crate::api::routes())
         .mount("/", crate::audit::routes::routes())
         .mount("/", rocket::routes![web::assets::asset])

@@ -84,14 +84,32 @@ pub struct Recipient {
     pub lang: Lang,
 }
 
-/// Users with a draft or submitted proposal in the competition.
-/// Returns an empty list ONLY because no proposals table exists yet: the
-/// applications module replaces this body with its query (same signature).
+/// Users with a draft or submitted proposal in the competition: the
+/// members of every organization with a proposal that is not withdrawn.
 pub fn amendment_recipients(
-    _conn: &mut AnyConnection,
-    _id: &CompetitionId,
+    conn: &mut AnyConnection,
+    id: &CompetitionId,
 ) -> AppResult<Vec<Recipient>> {
-    Ok(vec![])
+    let mut out: Vec<Recipient> = vec![];
+    for org in crate::applications::model::organizations_with_proposals(conn, id)? {
+        for uid in crate::applications::orgs::member_ids(conn, &org)? {
+            let Ok(uid) = uid.parse::<UserId>() else {
+                continue;
+            };
+            if out.iter().any(|r| r.user_id == uid) {
+                continue;
+            }
+            if let Some(u) = crate::accounts::model::find(conn, &uid)? {
+                out.push(Recipient {
+                    user_id: u.id.clone(),
+                    email: u.email.clone(),
+                    name: u.name.clone(),
+                    lang: u.lang(),
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn validate(form: &AmendForm, c: &Competition) -> Result<(Kind, Values), FieldErrors> {

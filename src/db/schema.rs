@@ -121,72 +121,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    organizations (id) {
-        id -> Text,
-        edrpou -> Text,
-        full_name -> Text,
-        short_name -> Text,
-        legal_form -> Text,
-        registered_on -> Text,
-        oblast -> Text,
-        address -> Text,
-        email -> Text,
-        phone -> Text,
-        website -> Nullable<Text>,
-        created_by -> Text,
-        created_at -> Timestamp,
-        updated_at -> Timestamp,
-    }
-}
-
-diesel::table! {
-    organization_members (organization_id, user_id) {
-        organization_id -> Text,
-        user_id -> Text,
-        role -> Text,
-        added_at -> Timestamp,
-        added_by -> Nullable<Text>,
-    }
-}
-
-diesel::table! {
-    organization_invitations (id) {
-        id -> Text,
-        organization_id -> Text,
-        email -> Text,
-        token_hash -> Text,
-        invited_by -> Text,
-        created_at -> Timestamp,
-        expires_at -> Timestamp,
-        accepted_at -> Nullable<Timestamp>,
-        accepted_by -> Nullable<Text>,
-        revoked_at -> Nullable<Timestamp>,
-    }
-}
-
-diesel::table! {
-    organization_join_requests (id) {
-        id -> Text,
-        organization_id -> Text,
-        user_id -> Text,
-        message -> Text,
-        created_at -> Timestamp,
-        dismissed_at -> Nullable<Timestamp>,
-    }
-}
-
-diesel::joinable!(organization_members -> organizations (organization_id));
-diesel::joinable!(organization_members -> users (user_id));
-diesel::joinable!(organization_join_requests -> users (user_id));
-diesel::allow_tables_to_appear_in_same_query!(
-    organizations,
-    organization_members,
-    organization_invitations,
-    organization_join_requests,
-    users
-);
-
-diesel::table! {
     competitions (id) {
         id -> Text,
         code -> Nullable<Text>,
@@ -277,3 +211,121 @@ diesel::allow_tables_to_appear_in_same_query!(
     competition_transitions,
     users,
 );
+
+diesel::table! {
+    proposals (id) {
+        id -> Text,
+        competition_id -> Text,
+        organization_id -> Text,
+        created_by -> Text,
+        state -> Text,
+        title -> Text,
+        draft_json -> Text,
+        requested_kopiyky -> Nullable<BigInt>,
+        seq -> Nullable<Integer>,
+        registration_number -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+        submitted_by -> Nullable<Text>,
+        snapshot_json -> Nullable<Text>,
+        receipt_sha256 -> Nullable<Text>,
+        withdrawn_at -> Nullable<Timestamp>,
+        decision_reason -> Nullable<Text>,
+        decision_text -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        correction_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_documents (id) {
+        id -> Text,
+        proposal_id -> Text,
+        required_document_id -> Text,
+        storage_key -> Text,
+        file_name -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        pages -> Integer,
+        text_chars -> BigInt,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(proposals -> competitions (competition_id));
+diesel::joinable!(proposal_documents -> proposals (proposal_id));
+diesel::allow_tables_to_appear_in_same_query!(proposals, proposal_documents, competitions);
+diesel::allow_tables_to_appear_in_same_query!(proposals, users);
+
+diesel::table! {
+    organizations (id) {
+        id -> Text,
+        edrpou -> Text,
+        full_name -> Text,
+        short_name -> Text,
+        legal_form -> Text,
+        registered_on -> Text,
+        oblast -> Text,
+        address -> Text,
+        email -> Text,
+        phone -> Text,
+        website -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    organization_members (organization_id, user_id) {
+        organization_id -> Text,
+        user_id -> Text,
+        role -> Text,
+        added_at -> Timestamp,
+        added_by -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    organization_invitations (id) {
+        id -> Text,
+        organization_id -> Text,
+        email -> Text,
+        token_hash -> Text,
+        invited_by -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        accepted_by -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organization_join_requests (id) {
+        id -> Text,
+        organization_id -> Text,
+        user_id -> Text,
+        message -> Text,
+        created_at -> Timestamp,
+        dismissed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(organization_members -> organizations (organization_id));
+diesel::joinable!(organization_members -> users (user_id));
+diesel::joinable!(organization_join_requests -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    organizations,
+    organization_members,
+    organization_invitations,
+    organization_join_requests,
+    users
+);
+
+diesel::joinable!(proposals -> organizations (organization_id));
+diesel::allow_tables_to_appear_in_same_query!(proposals, organizations);
+diesel::allow_tables_to_appear_in_same_query!(proposals, organization_members);

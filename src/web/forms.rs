@@ -31,6 +31,15 @@ impl FieldErrors {
         }
     }
 
+    /// Adds another set's messages (the first per field still wins).
+    pub fn extend(&mut self, other: FieldErrors) {
+        for (field, key, args) in other.0 {
+            if !self.has(&field) {
+                self.0.push((field, key, args));
+            }
+        }
+    }
+
     pub fn has(&self, field: &str) -> bool {
         self.0.iter().any(|(f, _, _)| f == field)
     }

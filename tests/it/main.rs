@@ -6,6 +6,10 @@ mod support;
 
 mod account_mail;
 mod accounts;
+mod applications_access;
+mod applications_documents;
+mod applications_flow;
+mod applications_support;
 mod audit;
 mod audit_pages;
 mod competitions_amend;

@@ -91,6 +91,24 @@ impl<'a> Browser<'a> {
         res
     }
 
+    /// POSTs a raw body with a content type (e.g. multipart uploads).
+    pub async fn post_body(
+        &self,
+        path: &str,
+        content_type: ContentType,
+        body: Vec<u8>,
+    ) -> TestResponse {
+        let req = self
+            .client
+            .post(path.to_string())
+            .cookies(self.cookies())
+            .header(content_type)
+            .body(body);
+        let res = TestResponse::read(req.dispatch().await).await;
+        self.remember(&res);
+        res
+    }
+
     /// The CSRF token a page of this browser carries.
     pub async fn csrf(&self) -> String {
         let page = self.get("/").await;

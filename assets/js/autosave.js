@@ -1,0 +1,15 @@
+// Autosave for the proposal form (progressive enhancement): a few seconds
+// after typing stops, the form is posted to its autosave address.
+(function () {
+  var form = document.querySelector('form[data-autosave]');
+  if (!form || !window.fetch || !window.FormData) return;
+  var status = form.querySelector('[data-autosave-status]');
+  var timer = null;
+  function save() {
+    fetch(form.getAttribute('data-autosave'), {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin'})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (j) { if (j && status) status.textContent = '✓ ' + j.saved_at; })
+      .catch(function () {});
+  }
+  form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 3000); });
+})();

@@ -1,0 +1,2 @@
+DROP TABLE proposal_documents;
+DROP TABLE proposals;

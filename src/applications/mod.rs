@@ -1,0 +1,48 @@
+//! Applications: an organization's members draft a proposal (project,
+//! activities, results, budget table), upload the required PDFs, submit it
+//! with a verifiable receipt (registration number + SHA-256 of a canonical
+//! snapshot) and may withdraw it before the deadline. After the deadline
+//! the list of submissions is public and the organizer decides
+//! admissibility.
+
+pub mod access;
+pub mod admissibility;
+pub mod budget;
+pub mod documents;
+pub mod forms;
+pub mod ids;
+pub mod model;
+pub mod orgs;
+pub mod public;
+pub mod routes;
+pub mod service;
+pub mod submit;
+pub mod upload;
+pub mod validate;
+pub mod views;
+
+pub use ids::{ProposalDocumentId, ProposalId};
+
+pub fn routes() -> Vec<rocket::Route> {
+    use routes::*;
+    rocket::routes![
+        start_page,
+        create,
+        mine,
+        show,
+        edit_page,
+        save,
+        autosave,
+        submit_route,
+        withdraw,
+        receipt,
+        snapshot,
+        decide,
+        correction,
+        organizer_list,
+        public_list,
+        upload::upload,
+        upload::download,
+        public::api,
+    ]
+}

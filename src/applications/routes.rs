@@ -1,0 +1,453 @@
+//! Applicant and organizer pages for proposals. Thin: guard → form → one
+//! service call → page/redirect. Refusals (`Conflict`) go back to the
+//! proposal page with the reason as a flash message.
+
+use std::sync::Arc;
+
+use rocket::{get, post, State as Managed};
+use serde_json::json;
+
+use super::forms::{CorrectionForm, DecisionForm, ProposalInput, StartForm};
+use super::{access, admissibility, model, service, submit, views, ProposalId};
+use crate::auth::csrf::TokenOnly;
+use crate::auth::{CsrfForm, VerifiedUser};
+use crate::clock::Now;
+use crate::competitions::service as comp_service;
+use crate::competitions::{Actor, CompetitionId};
+use crate::db::Db;
+use crate::error::{AppError, AppResult};
+use crate::mail::MailRenderer;
+use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+
+/// A page (200) with problems shown next to fields and in a summary.
+fn with_errors(
+    page: &PageCtx<'_>,
+    template: &str,
+    mut data: serde_json::Value,
+    errors: &crate::web::forms::FieldErrors,
+) -> AppResult<PageResponse> {
+    if let (serde_json::Value::Object(d), serde_json::Value::Object(e)) =
+        (&mut data, errors.to_context(&page.web.i18n, page.lang))
+    {
+        d.extend(e);
+    }
+    Ok(PageResponse::ok(page.render(template, data)?))
+}
+
+pub fn url(id: &ProposalId) -> String {
+    format!("/proposals/{id}")
+}
+
+/// Success → `to` with `ok_key`; a refusal → the proposal with its reason.
+pub fn back<T>(
+    id: &ProposalId,
+    to: String,
+    r: AppResult<T>,
+    ok_key: &str,
+) -> AppResult<PageResponse> {
+    match r {
+        Ok(_) => Ok(PageResponse::Redirect(redirect_with(
+            to,
+            FlashKind::Success,
+            ok_key,
+        ))),
+        Err(AppError::Conflict(key)) | Err(AppError::Unprocessable(key)) => Ok(
+            PageResponse::Redirect(redirect_with(url(id), FlashKind::Error, &key)),
+        ),
+        Err(e) => Err(e),
+    }
+}
+
+#[get("/competitions/<id>/apply")]
+pub async fn start_page(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    id: CompetitionId,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let uid = user.0.user.id.clone();
+    let (title, accepting, orgs) = db
+        .run(move |c| {
+            let f = comp_service::frozen(c, &id)?;
+            Ok((
+                f.competition.title_uk.clone(),
+                f.competition.accepting(now.0),
+                super::orgs::memberships(c, &uid)?,
+            ))
+        })
+        .await?;
+    let data = json!({"title": title, "accepting": accepting, "orgs": orgs.iter().map(|o| json!({"id": o.id, "name": o.full_name, "edrpou": o.edrpou})).collect::<Vec<_>>()});
+    Ok(PageResponse::ok(page.render("applications/start", data)?))
+}
+
+#[post("/competitions/<id>/proposals", data = "<form>")]
+pub async fn create(
+    user: VerifiedUser,
+    id: CompetitionId,
+    form: CsrfForm<StartForm>,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let (actor, org, cid) = (Actor::of(&user.0), form.organization_id.clone(), id.clone());
+    match db
+        .write(move |c| service::create(c, now.0, &actor, &cid, &org))
+        .await
+    {
+        Ok(pid) => Ok(PageResponse::Redirect(redirect_with(
+            format!("{}/edit", url(&pid)),
+            FlashKind::Success,
+            "applications-created",
+        ))),
+        Err(AppError::Conflict(key)) => Ok(PageResponse::Redirect(redirect_with(
+            format!("/competitions/{id}/apply"),
+            FlashKind::Error,
+            &key,
+        ))),
+        Err(e) => Err(e),
+    }
+}
+
+#[get("/proposals")]
+pub async fn mine(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    db: &Managed<Db>,
+) -> AppResult<PageResponse> {
+    let uid = user.0.user.id.clone();
+    let list = db
+        .run(move |c| {
+            let ids: Vec<String> = super::orgs::memberships(c, &uid)?
+                .into_iter()
+                .map(|o| o.id)
+                .collect();
+            Ok(model::of_organizations(c, &ids)?)
+        })
+        .await?;
+    let rows: Vec<_> = list.iter().map(|p| views::summary(p, page.lang)).collect();
+    Ok(PageResponse::ok(
+        page.render("applications/mine", json!({"proposals": rows}))?,
+    ))
+}
+
+#[get("/proposals/<id>")]
+pub async fn show(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    id: ProposalId,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let actor = Actor::of(&user.0);
+    let (p, role, f, docs, blockers) = db
+        .run(move |c| {
+            let (p, role) = access::load_readable(c, &actor, &id)?;
+            let f = comp_service::frozen(c, &p.competition_id)?;
+            let docs = model::documents(c, &p.id)?;
+            let blockers = if p.state == model::state::DRAFT {
+                submit::blockers(c, now.0, &p, &f)?
+            } else {
+                Default::default()
+            };
+            Ok((p, role, f, docs, blockers))
+        })
+        .await?;
+    let accepting = f.competition.accepting(now.0);
+    let member = role == access::Role::Member;
+    let is_draft = p.state == model::state::DRAFT;
+    let data = json!({
+        "p": views::summary(&p, page.lang), "competition": {"id": f.competition.id, "title": f.competition.title_uk,
+            "closes_at": f.competition.closes_at.map(crate::web::format::kyiv_datetime)},
+        "documents": views::documents(&f.rules, &docs, page.lang),
+        "may_edit": member && is_draft && accepting,
+        "may_upload": member && super::documents::may_replace(&p, accepting, now.0),
+        "may_submit": member && is_draft && accepting && blockers.is_empty(),
+        "may_withdraw": member && p.state == model::state::SUBMITTED && accepting,
+        "is_organizer": role == access::Role::Organizer && p.state == model::state::SUBMITTED && !accepting,
+        "reasons": admissibility::REASONS.iter().map(|r| json!({"code": r, "label_key": format!("applications-reason-{}", r.replace('_', "-"))})).collect::<Vec<_>>(),
+        "blocked": !blockers.is_empty(), "scripts": ["upload.js"],
+    });
+    with_errors(&page, "applications/show", data, &blockers)
+}
+
+#[get("/proposals/<id>/edit")]
+pub async fn edit_page(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    id: ProposalId,
+    db: &Managed<Db>,
+) -> AppResult<PageResponse> {
+    let actor = Actor::of(&user.0);
+    let (p, errors) = db
+        .run(move |c| {
+            let p = access::load_own(c, &actor, &id)?;
+            let f = comp_service::frozen(c, &p.competition_id)?;
+            let errors = super::validate::check(&service::input_of(&p), &f.rules).1;
+            Ok((p, errors))
+        })
+        .await?;
+    if p.state != model::state::DRAFT {
+        return back(
+            &p.id,
+            String::new(),
+            Err::<(), _>(AppError::Conflict("applications-read-only".into())),
+            "",
+        );
+    }
+    let mut data = views::form(&p, &service::input_of(&p));
+    data["scripts"] = json!(["autosave.js"]);
+    with_errors(&page, "applications/form", data, &errors)
+}
+
+#[post("/proposals/<id>/edit", data = "<form>")]
+pub async fn save(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    id: ProposalId,
+    form: CsrfForm<ProposalInput>,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let (actor, input, key) = (Actor::of(&user.0), form.0.clone(), id.clone());
+    match db
+        .write(move |c| service::save(c, now.0, &actor, &key, &input))
+        .await
+    {
+        Ok(errors) if errors.is_empty() => {
+            back(&id, url(&id), Ok(()), "applications-saved-complete")
+        }
+        Ok(errors) => {
+            let p = db
+                .run({
+                    let id = id.clone();
+                    move |c| model::find(c, &id)?.ok_or(AppError::NotFound)
+                })
+                .await?;
+            let mut data = views::form(&p, &form.0);
+            data["saved"] = json!(true);
+            data["scripts"] = json!(["autosave.js"]);
+            page.render_invalid("applications/form", data, &errors)
+        }
+        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
+    }
+}
+
+/// Autosave (JavaScript): stores the draft, answers with JSON.
+#[post("/proposals/<id>/autosave", data = "<form>")]
+pub async fn autosave(
+    user: VerifiedUser,
+    id: ProposalId,
+    form: CsrfForm<ProposalInput>,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<rocket::serde::json::Json<serde_json::Value>> {
+    let (actor, input) = (Actor::of(&user.0), form.0.clone());
+    let errors = db
+        .write(move |c| service::save(c, now.0, &actor, &id, &input))
+        .await?;
+    Ok(rocket::serde::json::Json(
+        json!({"saved_at": crate::web::format::kyiv_datetime(now.0), "complete": errors.is_empty()}),
+    ))
+}
+
+#[post("/proposals/<id>/submit", data = "<_form>")]
+pub async fn submit_route(
+    user: VerifiedUser,
+    id: ProposalId,
+    _form: CsrfForm<TokenOnly>,
+    db: &Managed<Db>,
+    mail: &Managed<Arc<MailRenderer>>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let (actor, key, renderer) = (Actor::of(&user.0), id.clone(), mail.inner().clone());
+    match db
+        .write(move |c| submit::submit(c, now.0, &actor, &renderer, &key))
+        .await
+    {
+        Ok(Ok(_)) => back(
+            &id,
+            format!("{}/receipt", url(&id)),
+            Ok(()),
+            "applications-submitted",
+        ),
+        Ok(Err(_)) => back(
+            &id,
+            String::new(),
+            Err::<(), _>(AppError::Conflict("applications-incomplete".into())),
+            "",
+        ),
+        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
+    }
+}
+
+#[post("/proposals/<id>/withdraw", data = "<_form>")]
+pub async fn withdraw(
+    user: VerifiedUser,
+    id: ProposalId,
+    _form: CsrfForm<TokenOnly>,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let (actor, key) = (Actor::of(&user.0), id.clone());
+    let r = db
+        .write(move |c| submit::withdraw(c, now.0, &actor, &key))
+        .await;
+    back(&id, url(&id), r, "applications-withdrawn")
+}
+
+#[get("/proposals/<id>/receipt")]
+pub async fn receipt(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    id: ProposalId,
+    db: &Managed<Db>,
+) -> AppResult<PageResponse> {
+    let actor = Actor::of(&user.0);
+    let (p, title) = db
+        .run(move |c| {
+            let (p, _) = access::load_readable(c, &actor, &id)?;
+            let t = comp_service::frozen(c, &p.competition_id)?
+                .competition
+                .title_uk;
+            Ok((p, t))
+        })
+        .await?;
+    if p.receipt_sha256.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let data = json!({"p": views::summary(&p, page.lang), "competition": title});
+    Ok(PageResponse::ok(page.render("applications/receipt", data)?))
+}
+
+/// The exact snapshot bytes whose SHA-256 is the receipt hash.
+#[get("/proposals/<id>/snapshot.json")]
+pub async fn snapshot(
+    user: VerifiedUser,
+    id: ProposalId,
+    db: &Managed<Db>,
+) -> AppResult<(rocket::http::ContentType, String)> {
+    let actor = Actor::of(&user.0);
+    let p = db
+        .run(move |c| Ok(access::load_readable(c, &actor, &id)?.0))
+        .await?;
+    let bytes = p.snapshot_json.ok_or(AppError::NotFound)?;
+    Ok((rocket::http::ContentType::JSON, bytes))
+}
+
+#[post("/organizer/proposals/<id>/decision", data = "<form>")]
+pub async fn decide(
+    user: VerifiedUser,
+    id: ProposalId,
+    form: CsrfForm<DecisionForm>,
+    db: &Managed<Db>,
+    mail: &Managed<Arc<MailRenderer>>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let (actor, key, renderer) = (Actor::of(&user.0), id.clone(), mail.inner().clone());
+    let f = form.0;
+    match db
+        .write(move |c| {
+            admissibility::decide(
+                c,
+                now.0,
+                &actor,
+                &renderer,
+                &key,
+                &f.decision,
+                &f.reason,
+                &f.text,
+            )
+        })
+        .await
+    {
+        Ok(Ok(())) => back(&id, url(&id), Ok(()), "applications-decided"),
+        Ok(Err(_)) => back(
+            &id,
+            String::new(),
+            Err::<(), _>(AppError::Conflict(
+                "applications-err-reason-required".into(),
+            )),
+            "",
+        ),
+        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
+    }
+}
+
+#[post("/organizer/proposals/<id>/correction", data = "<form>")]
+pub async fn correction(
+    user: VerifiedUser,
+    id: ProposalId,
+    form: CsrfForm<CorrectionForm>,
+    db: &Managed<Db>,
+    mail: &Managed<Arc<MailRenderer>>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let (actor, key, renderer, days) = (
+        Actor::of(&user.0),
+        id.clone(),
+        mail.inner().clone(),
+        form.days.clone(),
+    );
+    match db
+        .write(move |c| admissibility::open_correction(c, now.0, &actor, &renderer, &key, &days))
+        .await
+    {
+        Ok(Ok(_)) => back(&id, url(&id), Ok(()), "applications-correction-opened"),
+        Ok(Err(_)) => back(
+            &id,
+            String::new(),
+            Err::<(), _>(AppError::Conflict("applications-err-days-generic".into())),
+            "",
+        ),
+        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
+    }
+}
+
+#[get("/organizer/competitions/<id>/proposals")]
+pub async fn organizer_list(
+    page: PageCtx<'_>,
+    user: VerifiedUser,
+    id: CompetitionId,
+    db: &Managed<Db>,
+) -> AppResult<PageResponse> {
+    let actor = Actor::of(&user.0);
+    let list = db
+        .run(move |c| {
+            crate::competitions::access::load_managed(c, &actor, &id)?;
+            Ok(model::lodged(c, &id)?)
+        })
+        .await?;
+    let rows: Vec<_> = list.iter().map(|p| views::summary(p, page.lang)).collect();
+    Ok(PageResponse::ok(
+        page.render("applications/mine", json!({"proposals": rows}))?,
+    ))
+}
+
+#[get("/competitions/<id>/submissions")]
+pub async fn public_list(
+    page: PageCtx<'_>,
+    id: CompetitionId,
+    db: &Managed<Db>,
+    now: Now,
+) -> AppResult<PageResponse> {
+    let key = id.clone();
+    let (title, rows) = db
+        .run(move |c| {
+            let t = crate::competitions::access::load_public(c, &key)?.title_uk;
+            Ok((t, super::public::submissions(c, &key, now.0)?))
+        })
+        .await?;
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|mut r| {
+            r["requested_text"] = json!(r["requested"]
+                .as_i64()
+                .map(|k| crate::web::format::money(k, page.lang)));
+            r
+        })
+        .collect();
+    Ok(PageResponse::ok(page.render(
+        "applications/public",
+        json!({"id": id, "title": title, "rows": rows}),
+    )?))
+}
