@@ -129,3 +129,6 @@ mail-proposal-admissibility-subject = Proposal { $number }: admissibility
 mail-proposal-admitted = Proposal "{ $title }" has been admitted to review.
 mail-proposal-not-admitted = Proposal "{ $title }" has not been admitted to review.
 mail-proposal-correction = You may replace the proposal's documents until { $until }.
+applications-apply-link = Submit a proposal
+applications-submissions-link = Submitted proposals (the list appears after the deadline)
+applications-organizer-proposals-link = Proposals and admissibility

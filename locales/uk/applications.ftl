@@ -129,3 +129,6 @@ mail-proposal-admissibility-subject = Пропозиція { $number }: допу
 mail-proposal-admitted = Пропозицію «{ $title }» допущено до оцінювання.
 mail-proposal-not-admitted = Пропозицію «{ $title }» не допущено до оцінювання.
 mail-proposal-correction = Ви можете замінити документи пропозиції до { $until }.
+applications-apply-link = Подати проєкт
+applications-submissions-link = Подані проєкти (список з’являється після кінцевого строку)
+applications-organizer-proposals-link = Пропозиції та допустимість

@@ -210,3 +210,45 @@ async fn withdraw_before_the_deadline_keeps_the_number() {
     assert_eq!(list.len(), 1);
     assert_eq!(list[0]["registration_number"], "2026-001-0002");
 }
+
+#[rocket::async_test]
+async fn the_competition_page_leads_to_the_application_and_the_list() {
+    let app = crate::applications_support::app().await;
+    let (_, organizer, comp) = crate::applications_support::open_competition(&app).await;
+    let page = app
+        .browser()
+        .get(&format!("/competitions/{comp}"))
+        .await
+        .html();
+    assert_eq!(
+        page.attr("a.button[href$='/apply']", "href"),
+        Some(format!("/competitions/{comp}/apply"))
+    );
+    assert_eq!(
+        page.count(&format!("a[href='/competitions/{comp}/submissions']")),
+        1
+    );
+    let manage = organizer
+        .get(&format!("/organizer/competitions/{comp}"))
+        .await
+        .html();
+    assert_eq!(
+        manage.count(&format!(
+            "a[href='/organizer/competitions/{comp}/proposals']"
+        )),
+        1
+    );
+    let list = organizer
+        .get(&format!("/organizer/competitions/{comp}/proposals"))
+        .await;
+    assert_eq!(list.status, rocket::http::Status::Ok);
+    // After the deadline the button is gone (submissions are closed).
+    app.clock
+        .set(crate::applications_support::deadline() + chrono::Duration::seconds(1));
+    let page = app
+        .browser()
+        .get(&format!("/competitions/{comp}"))
+        .await
+        .html();
+    assert_eq!(page.count("a.button[href$='/apply']"), 0);
+}
