@@ -250,14 +250,19 @@ pub fn cancel(
     Ok(Ok(()))
 }
 
-/// Proposals still waiting for an admissibility decision.
-/// Always 0 for now: no proposals table exists yet. The applications module
-/// replaces the body with its count.
+/// Submitted proposals still waiting for an admit / not-admit decision.
 pub fn pending_admissibility_decisions(
-    _conn: &mut AnyConnection,
-    _id: &CompetitionId,
+    conn: &mut AnyConnection,
+    id: &CompetitionId,
 ) -> AppResult<i64> {
-    Ok(0)
+    use crate::applications::model::state::SUBMITTED;
+    use crate::db::schema::proposals as p;
+    use diesel::prelude::*;
+    Ok(p::table
+        .filter(p::competition_id.eq(id))
+        .filter(p::state.eq(SUBMITTED))
+        .count()
+        .get_result(conn)?)
 }
 
 /// Assigned scorings neither submitted nor recused.

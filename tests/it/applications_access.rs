@@ -209,3 +209,36 @@ async fn amendment_recipients_are_members_with_a_draft_or_submitted_proposal() {
     assert_eq!(emails, expected);
     let _ = quitter;
 }
+
+#[rocket::async_test]
+async fn review_cannot_start_while_a_submitted_proposal_awaits_a_decision() {
+    use konkurs::competitions::state::State;
+    let app = app().await;
+    let (organizer, ob, comp) = open_competition(&app).await;
+    let (_, b, org) = applicant(&app, "Waiting Wasyl").await;
+    let id = ready(&app, &b, &comp, &org).await;
+    submit(&b, &id).await;
+    app.clock.set(deadline() + chrono::Duration::hours(1));
+    cs::relogin(&ob, &organizer).await;
+    ob.submit(
+        &format!("/organizer/competitions/{comp}/steps/admissibility"),
+        &[],
+    )
+    .await;
+    assert_eq!(cs::load(&app, &comp).await.state, State::Admissibility);
+    let res = ob
+        .submit(&format!("/organizer/competitions/{comp}/steps/review"), &[])
+        .await;
+    let _ = cs::flash_after(&ob, &res).await;
+    assert_eq!(
+        cs::load(&app, &comp).await.state,
+        State::Admissibility,
+        "refused: a decision is pending"
+    );
+    let decision = [("decision", "admit"), ("reason", ""), ("text", "")];
+    ob.submit(&format!("/organizer/proposals/{id}/decision"), &decision)
+        .await;
+    ob.submit(&format!("/organizer/competitions/{comp}/steps/review"), &[])
+        .await;
+    assert_eq!(cs::load(&app, &comp).await.state, State::Review);
+}
