@@ -125,6 +125,8 @@ pub struct DraftInput {
     pub jurors_per_proposal: String,
     pub publish_juror_names: bool,
     pub publish_comments: bool,
+    pub comments_required: bool,
+    pub open_defence: bool,
 }
 
 has_csrf!(DraftInput);
@@ -163,6 +165,8 @@ impl Default for DraftInput {
             jurors_per_proposal: String::new(),
             publish_juror_names: true,
             publish_comments: true,
+            comments_required: false,
+            open_defence: false,
         }
     }
 }

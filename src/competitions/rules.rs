@@ -134,6 +134,13 @@ pub struct Allocation {
 pub struct Jury {
     pub mode: JuryMode,
     pub jurors_per_proposal: Option<i64>,
+    /// Every criterion's score needs a written comment from the juror.
+    #[serde(default)]
+    pub comments_required: bool,
+    /// The 1049 procedure: individual scoring, an open defence before the
+    /// commission, then a second round of scores that counts.
+    #[serde(default)]
+    pub open_defence: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -278,6 +285,8 @@ pub fn build(
                 JuryMode::Whole => None,
                 JuryMode::PerProposal => Some(c.jurors_per_proposal?),
             },
+            comments_required: c.comments_required,
+            open_defence: c.open_defence,
         },
         publication: Publication {
             juror_names: c.publish_juror_names,

@@ -78,6 +78,8 @@ pub struct Checked {
     pub jurors_per_proposal: Option<i64>,
     pub publish_juror_names: bool,
     pub publish_comments: bool,
+    pub comments_required: bool,
+    pub open_defence: bool,
 }
 
 impl Checked {
@@ -115,6 +117,8 @@ pub fn check(
     let mut c = Checked {
         publish_juror_names: d.publish_juror_names,
         publish_comments: d.publish_comments,
+        comments_required: d.comments_required,
+        open_defence: d.open_defence,
         ..Default::default()
     };
     // The title is needed even for a draft: it names it on the dashboard.

@@ -329,3 +329,204 @@ diesel::allow_tables_to_appear_in_same_query!(
 diesel::joinable!(proposals -> organizations (organization_id));
 diesel::allow_tables_to_appear_in_same_query!(proposals, organizations);
 diesel::allow_tables_to_appear_in_same_query!(proposals, organization_members);
+
+// Jury review (migration 000600_review).
+
+diesel::table! {
+    jurors (id) {
+        id -> Text,
+        competition_id -> Text,
+        email -> Text,
+        full_name -> Text,
+        role -> Text,
+        label_number -> Integer,
+        user_id -> Nullable<Text>,
+        token_hash -> Nullable<Text>,
+        invited_by -> Text,
+        invited_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        removed_at -> Nullable<Timestamp>,
+        affiliations_note -> Text,
+        affiliations_updated_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    juror_affiliations (id) {
+        id -> Text,
+        juror_id -> Text,
+        edrpou -> Text,
+        relation -> Text,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_assignments (id) {
+        id -> Text,
+        competition_id -> Text,
+        juror_id -> Text,
+        proposal_id -> Text,
+        origin -> Text,
+        coi -> Text,
+        coi_comment -> Nullable<Text>,
+        coi_declared_at -> Nullable<Timestamp>,
+        active -> Bool,
+        submitted_at -> Nullable<Timestamp>,
+        round2_submitted_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_scores (id) {
+        id -> Text,
+        assignment_id -> Text,
+        round -> Integer,
+        criterion_id -> Text,
+        points -> Nullable<Integer>,
+        comment -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    defence_sessions (id) {
+        id -> Text,
+        competition_id -> Text,
+        starts_at -> Timestamp,
+        place -> Text,
+        online_url -> Nullable<Text>,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    defence_slots (session_id, proposal_id) {
+        session_id -> Text,
+        proposal_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    review_closures (competition_id) {
+        competition_id -> Text,
+        closed_at -> Timestamp,
+        closed_by -> Text,
+        reason -> Nullable<Text>,
+        missing_json -> Text,
+    }
+}
+
+diesel::table! {
+    review_overrides (id) {
+        id -> Text,
+        competition_id -> Text,
+        proposal_id -> Text,
+        action -> Text,
+        amount_kopiyky -> Nullable<BigInt>,
+        reason -> Text,
+        created_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    competition_results (competition_id) {
+        competition_id -> Text,
+        document -> Text,
+        sha256 -> Text,
+        finalized_at -> Timestamp,
+        finalized_by -> Text,
+        published_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(juror_affiliations -> jurors (juror_id));
+diesel::joinable!(review_assignments -> jurors (juror_id));
+diesel::joinable!(review_assignments -> proposals (proposal_id));
+diesel::joinable!(review_scores -> review_assignments (assignment_id));
+diesel::joinable!(review_scores -> competition_criteria (criterion_id));
+diesel::joinable!(defence_slots -> defence_sessions (session_id));
+diesel::joinable!(defence_slots -> proposals (proposal_id));
+diesel::joinable!(review_overrides -> proposals (proposal_id));
+diesel::joinable!(jurors -> competitions (competition_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    jurors,
+    juror_affiliations,
+    review_assignments,
+    review_scores,
+    defence_sessions,
+    defence_slots,
+    review_closures,
+    review_overrides,
+    competition_results,
+);
+diesel::allow_tables_to_appear_in_same_query!(proposals, jurors);
+diesel::allow_tables_to_appear_in_same_query!(proposals, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(proposals, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(proposals, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(proposals, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(proposals, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(proposals, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(proposals, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(proposals, competition_results);
+diesel::allow_tables_to_appear_in_same_query!(organizations, jurors);
+diesel::allow_tables_to_appear_in_same_query!(organizations, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(organizations, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(organizations, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(organizations, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(organizations, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(organizations, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(organizations, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(organizations, competition_results);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, jurors);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(organization_members, competition_results);
+diesel::allow_tables_to_appear_in_same_query!(competitions, jurors);
+diesel::allow_tables_to_appear_in_same_query!(competitions, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(competitions, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(competitions, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(competitions, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(competitions, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(competitions, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(competitions, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(competitions, competition_results);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, jurors);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(competition_criteria, competition_results);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, jurors);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(proposal_documents, competition_results);
+diesel::allow_tables_to_appear_in_same_query!(users, jurors);
+diesel::allow_tables_to_appear_in_same_query!(users, juror_affiliations);
+diesel::allow_tables_to_appear_in_same_query!(users, review_assignments);
+diesel::allow_tables_to_appear_in_same_query!(users, review_scores);
+diesel::allow_tables_to_appear_in_same_query!(users, defence_sessions);
+diesel::allow_tables_to_appear_in_same_query!(users, defence_slots);
+diesel::allow_tables_to_appear_in_same_query!(users, review_closures);
+diesel::allow_tables_to_appear_in_same_query!(users, review_overrides);
+diesel::allow_tables_to_appear_in_same_query!(users, competition_results);

@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod catchers;
+pub mod charts;
 pub mod client;
 pub mod context;
 pub mod format;

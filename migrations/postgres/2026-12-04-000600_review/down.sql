@@ -1,0 +1,9 @@
+DROP TABLE competition_results;
+DROP TABLE review_overrides;
+DROP TABLE review_closures;
+DROP TABLE defence_slots;
+DROP TABLE defence_sessions;
+DROP TABLE review_scores;
+DROP TABLE review_assignments;
+DROP TABLE juror_affiliations;
+DROP TABLE jurors;

@@ -1,0 +1,9 @@
+//! The jury review (issue 6): jurors and their affiliations, conflicts of
+//! interest with recusal enforced in the data layer, assignment, blind
+//! per-criterion scoring, the optional open defence, closing the review,
+//! deliberation with overrides and finalization into the frozen results
+//! document. The arithmetic lives in the pure `crate::scoring` engine.
+
+pub mod defence;
+pub mod document;
+pub mod ids;
