@@ -106,6 +106,9 @@ pub struct ProposalInput {
     pub audience: String,
     #[field(default = String::new())]
     pub regions: String,
+    /// The number (1-based) of the competition's priority it addresses.
+    #[field(default = String::new())]
+    pub priority: String,
     pub activities: Rows<ActivityRow>,
     pub results: Rows<ResultRow>,
     pub budget: Rows<BudgetRow>,

@@ -178,12 +178,12 @@ pub async fn edit_page(
     db: &Managed<Db>,
 ) -> AppResult<PageResponse> {
     let actor = Actor::of(&user.0);
-    let (p, errors) = db
+    let (p, errors, priorities) = db
         .run(move |c| {
             let p = access::load_own(c, &actor, &id)?;
             let f = comp_service::frozen(c, &p.competition_id)?;
             let errors = super::validate::check(&service::input_of(&p), &f.rules).1;
-            Ok((p, errors))
+            Ok((p, errors, f.rules.priorities))
         })
         .await?;
     if p.state != model::state::DRAFT {
@@ -194,7 +194,7 @@ pub async fn edit_page(
             "",
         );
     }
-    let mut data = views::form(&p, &service::input_of(&p));
+    let mut data = views::form(&p, &service::input_of(&p), &priorities);
     data["scripts"] = json!(["autosave.js"]);
     with_errors(&page, "applications/form", data, &errors)
 }
@@ -217,13 +217,17 @@ pub async fn save(
             back(&id, url(&id), Ok(()), "applications-saved-complete")
         }
         Ok(errors) => {
-            let p = db
+            let (p, priorities) = db
                 .run({
                     let id = id.clone();
-                    move |c| model::find(c, &id)?.ok_or(AppError::NotFound)
+                    move |c| {
+                        let p = model::find(c, &id)?.ok_or(AppError::NotFound)?;
+                        let f = comp_service::frozen(c, &p.competition_id)?;
+                        Ok((p, f.rules.priorities))
+                    }
                 })
                 .await?;
-            let mut data = views::form(&p, &form.0);
+            let mut data = views::form(&p, &form.0, &priorities);
             data["saved"] = json!(true);
             data["scripts"] = json!(["autosave.js"]);
             page.render_invalid("applications/form", data, &errors)

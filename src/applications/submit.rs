@@ -83,6 +83,7 @@ fn snapshot(
             "title": input.title.trim(), "summary": input.summary.trim(), "problem": input.problem.trim(),
             "goals": input.goals.trim(), "audience": input.audience.trim(), "regions": input.regions.trim(),
             "activities": c.activities, "results": c.results,
+            "priority": c.priority.as_ref().map(|(n, text)| json!({"number": n, "text": text})),
         },
         "budget": {
             "currency": "UAH", "lines": c.lines,

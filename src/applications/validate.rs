@@ -31,6 +31,8 @@ pub struct Outcome {
 /// The proposal as it will be frozen (valid only when there are no errors).
 #[derive(Debug, Clone)]
 pub struct Checked {
+    /// The priority it addresses: number (1-based) and text.
+    pub priority: Option<(usize, String)>,
     pub activities: Vec<Activity>,
     pub results: Vec<Outcome>,
     pub lines: Vec<Line>,
@@ -58,6 +60,29 @@ fn date(e: &mut FieldErrors, field: String, s: &str) -> Option<NaiveDate> {
     d
 }
 
+/// The chosen priority: required whenever the competition lists any.
+fn check_priority(
+    e: &mut FieldErrors,
+    chosen: &str,
+    priorities: &[String],
+) -> Option<(usize, String)> {
+    if priorities.is_empty() {
+        return None;
+    }
+    let chosen = chosen.trim();
+    if chosen.is_empty() {
+        e.add("priority", "applications-err-priority-required");
+        return None;
+    }
+    match chosen.parse::<usize>() {
+        Ok(n) if (1..=priorities.len()).contains(&n) => Some((n, priorities[n - 1].clone())),
+        _ => {
+            e.add("priority", "applications-err-priority-invalid");
+            None
+        }
+    }
+}
+
 /// The requested total if the budget parses, whatever else is wrong (for
 /// lists of drafts).
 pub fn requested(input: &ProposalInput, rules: &RulesDoc) -> Option<i64> {
@@ -83,6 +108,7 @@ pub fn check(input: &ProposalInput, rules: &RulesDoc) -> (Checked, FieldErrors) 
     ] {
         text(&mut e, f, v, TEXT_MAX);
     }
+    let priority = check_priority(&mut e, &input.priority, &rules.priorities);
     let mut activities = vec![];
     for (i, a) in input.activities.iter().filter(|(_, a)| !a.is_blank()) {
         if a.name.trim().is_empty() {
@@ -144,6 +170,7 @@ pub fn check(input: &ProposalInput, rules: &RulesDoc) -> (Checked, FieldErrors) 
     }
     (
         Checked {
+            priority,
             activities,
             results,
             lines,

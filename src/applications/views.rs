@@ -24,7 +24,15 @@ fn padded<T: Clone + Default>(
     v
 }
 
-pub fn form(p: &Proposal, input: &ProposalInput) -> Value {
+pub fn form(p: &Proposal, input: &ProposalInput, priorities: &[String]) -> Value {
+    let priorities: Vec<_> = priorities
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let n = (i + 1).to_string();
+            json!({"number": n, "text": text, "checked": input.priority.trim() == n})
+        })
+        .collect();
     let activities: Vec<_> = padded(&input.activities, ACTIVITY_ROWS)
         .into_iter()
         .map(|(i, r)| json!({"i": i, "row": r,
@@ -48,7 +56,7 @@ pub fn form(p: &Proposal, input: &ProposalInput) -> Value {
         })
         .collect();
     json!({"p": {"id": p.id, "title": p.title}, "input": input, "activities": activities,
-           "results": results, "budget": budget})
+           "results": results, "budget": budget, "priorities": priorities})
 }
 
 pub fn documents(rules: &RulesDoc, docs: &[Document], lang: Lang) -> Vec<Value> {

@@ -36,6 +36,8 @@ async fn draft_upload_submit_receipt_and_public_list() {
     let v = snap.json();
     assert_eq!(v["budget"]["requested_kopiyky"], 99_000_00);
     assert_eq!(v["budget"]["total_kopiyky"], 110_000_50);
+    assert_eq!(v["project"]["priority"]["number"], 1);
+    assert_eq!(v["project"]["priority"]["text"], "Освіта");
     let pdf_sha = hex::encode(Sha256::digest(fixture("001-")));
     assert_eq!(v["documents"][0]["sha256"], pdf_sha);
 
@@ -251,4 +253,29 @@ async fn the_competition_page_leads_to_the_application_and_the_list() {
         .await
         .html();
     assert_eq!(page.count("a.button[href$='/apply']"), 0);
+}
+
+#[rocket::async_test]
+async fn the_priority_is_required_and_must_be_one_of_the_competitions() {
+    let app = app().await;
+    let (_, _, comp) = open_competition(&app).await;
+    let (_, b, org) = applicant(&app, "Priority Picker").await;
+    let id = start(&b, &comp, &org).await;
+    let missing: Vec<_> = complete().into_iter().filter(|(k, _)| k != "priority").collect();
+    let res = save(&b, &id, &missing).await;
+    assert_eq!(res.status, Status::UnprocessableEntity);
+    let html = res.html();
+    assert!(html.text(".error-summary").contains("Оберіть пріоритет"));
+    assert!(html.text("#priority-error").contains("Оберіть пріоритет"));
+    assert_eq!(html.count("#priority-2"), 1, "each priority offered");
+
+    let res = save(&b, &id, &cs::with(&complete(), "priority", "3")).await;
+    assert_eq!(res.status, Status::UnprocessableEntity);
+    assert!(res.html().text("#priority-error").contains("одного із пріоритетів")
+        || res.html().text("#priority-error").contains("один із пріоритетів"));
+
+    let res = save(&b, &id, &cs::with(&complete(), "priority", "2")).await;
+    assert_eq!(res.status, Status::SeeOther);
+    let again = b.get(&format!("/proposals/{id}/edit")).await.html();
+    assert_eq!(again.count("#priority-2[checked]"), 1, "choice kept");
 }

@@ -115,6 +115,7 @@ pub async fn start(b: &Browser<'_>, comp: &CompetitionId, org: &str) -> Proposal
 pub fn complete() -> Vec<(String, String)> {
     [
         ("title", "Молодіжні лабораторії громад"),
+        ("priority", "1"),
         ("summary", "Серія практичних лабораторій для молоді."),
         ("problem", "Молодь мало долучається до рішень громади."),
         ("goals", "Залучити 200 молодих людей."),
