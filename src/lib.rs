@@ -20,6 +20,7 @@ pub mod organizations;
 pub mod pdf;
 pub mod review;
 pub mod scoring;
+pub mod statistics;
 pub mod storage;
 pub mod web;
 

@@ -329,6 +329,7 @@ diesel::allow_tables_to_appear_in_same_query!(
 diesel::joinable!(proposals -> organizations (organization_id));
 diesel::allow_tables_to_appear_in_same_query!(proposals, organizations);
 diesel::allow_tables_to_appear_in_same_query!(proposals, organization_members);
+diesel::allow_tables_to_appear_in_same_query!(organizations, competitions);
 
 // Jury review (migration 000600_review).
 

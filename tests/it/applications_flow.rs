@@ -261,7 +261,10 @@ async fn the_priority_is_required_and_must_be_one_of_the_competitions() {
     let (_, _, comp) = open_competition(&app).await;
     let (_, b, org) = applicant(&app, "Priority Picker").await;
     let id = start(&b, &comp, &org).await;
-    let missing: Vec<_> = complete().into_iter().filter(|(k, _)| k != "priority").collect();
+    let missing: Vec<_> = complete()
+        .into_iter()
+        .filter(|(k, _)| k != "priority")
+        .collect();
     let res = save(&b, &id, &missing).await;
     assert_eq!(res.status, Status::UnprocessableEntity);
     let html = res.html();
@@ -271,8 +274,15 @@ async fn the_priority_is_required_and_must_be_one_of_the_competitions() {
 
     let res = save(&b, &id, &cs::with(&complete(), "priority", "3")).await;
     assert_eq!(res.status, Status::UnprocessableEntity);
-    assert!(res.html().text("#priority-error").contains("одного із пріоритетів")
-        || res.html().text("#priority-error").contains("один із пріоритетів"));
+    assert!(
+        res.html()
+            .text("#priority-error")
+            .contains("одного із пріоритетів")
+            || res
+                .html()
+                .text("#priority-error")
+                .contains("один із пріоритетів")
+    );
 
     let res = save(&b, &id, &cs::with(&complete(), "priority", "2")).await;
     assert_eq!(res.status, Status::SeeOther);

@@ -25,3 +25,4 @@ mod mail;
 mod migrations;
 mod organizations;
 mod shell;
+mod statistics;
