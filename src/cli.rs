@@ -31,6 +31,9 @@ pub enum Command {
     /// Internal: check one PDF in isolation and print JSON (run by the server).
     #[command(hide = true)]
     PdfInspect(crate::pdf::worker::WorkerArgs),
+    /// Seed a realistic demo (four competitions, NGOs, jury, published
+    /// results) into the configured database and print the demo accounts.
+    Demo,
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -61,6 +64,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Serve => serve(),
         Command::Migrate => migrate(),
         Command::User { command } => user(command),
+        Command::Demo => demo(),
         Command::Audit { command } => return crate::audit::cli::run(command),
         Command::PdfInspect(args) => return crate::pdf::worker::run(&args),
     };
@@ -140,5 +144,27 @@ fn user(command: UserCommand) -> Result<(), StartupError> {
     if generated {
         println!("password (shown once): {password}");
     }
+    Ok(())
+}
+
+fn demo() -> Result<(), StartupError> {
+    let figment = app::default_figment();
+    let settings = Settings::from_figment(&figment)?;
+    settings.prepare_data_dir()?;
+    let db = app::open_database(&settings, true)?;
+    let clock = crate::clock::Clock::System;
+    let web = crate::web::Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
+    let mail = crate::mail::Mail::from_settings(&settings, db.clone(), clock.clone(), web.i18n.clone())?;
+    let env = crate::demo::Env {
+        db,
+        renderer: mail.renderer,
+        storage: crate::storage::from_settings(&settings)?,
+        pdf: crate::pdf::PdfInspector::from_settings(&settings)?,
+        now: clock.now(),
+    };
+    let password = crate::auth::secret::random_token()[..20].to_string();
+    let report = rocket::execute(async move { crate::demo::seed(&env, &password).await })
+        .map_err(|e| StartupError::Refused(format!("demo: {e}")))?;
+    println!("{}", crate::demo::story::describe(&report));
     Ok(())
 }

@@ -13,6 +13,7 @@ pub mod clock;
 pub mod competitions;
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod home;
 pub mod mail;
