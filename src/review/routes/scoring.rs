@@ -97,7 +97,9 @@ async fn data(
     .await
 }
 
-#[get("/reviews/assignments/<id>")]
+// Rank 1: `/reviews/<competition>/affiliations` has the same shape; a
+// typed ID never equals "assignments" or "affiliations" anyway.
+#[get("/reviews/assignments/<id>", rank = 1)]
 pub async fn assignment(
     page: PageCtx<'_>,
     user: VerifiedUser,
