@@ -21,13 +21,10 @@ use crate::web::forms::FieldErrors;
 pub const NOTE_MAX: usize = 500;
 pub const FREE_TEXT_MAX: usize = 4_000;
 
-#[derive(Debug, Clone, Default, rocket::FromForm, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct AffiliationInput {
-    #[field(default = String::new())]
     pub edrpou: String,
-    #[field(default = String::new())]
     pub relation: String,
-    #[field(default = String::new())]
     pub note: String,
 }
 

@@ -19,11 +19,9 @@ use crate::web::forms::FieldErrors;
 
 pub const COMMENT_MAX: usize = 2_000;
 
-#[derive(Debug, Clone, Default, rocket::FromForm, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct DeclarationInput {
-    #[field(default = String::new())]
     pub coi: String,
-    #[field(default = String::new())]
     pub comment: String,
 }
 

@@ -42,13 +42,11 @@ pub fn may_remove(c: &Competition) -> bool {
     matches!(c.state, State::Announced | State::Admissibility)
 }
 
-#[derive(Debug, Clone, Default, rocket::FromForm, serde::Serialize)]
+/// What the organizer typed (also echoed back into the form).
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct InviteInput {
-    #[field(default = String::new())]
     pub email: String,
-    #[field(default = String::new())]
     pub full_name: String,
-    #[field(default = String::new())]
     pub role: String,
 }
 

@@ -208,7 +208,7 @@ pub fn assignments(conn: &mut AnyConnection, c: &CompetitionId) -> QueryResult<V
     ra::table
         .filter(ra::competition_id.eq(c))
         .filter(ra::active.eq(true))
-        .order(ra::created_at.asc())
+        .order((ra::created_at.asc(), ra::id.asc()))
         .select(Assignment::as_select())
         .load(conn)
 }
@@ -217,6 +217,7 @@ pub fn assignments_of(conn: &mut AnyConnection, juror: &JurorId) -> QueryResult<
     ra::table
         .filter(ra::juror_id.eq(juror))
         .filter(ra::active.eq(true))
+        .order((ra::created_at.asc(), ra::id.asc()))
         .select(Assignment::as_select())
         .load(conn)
 }
