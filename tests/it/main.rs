@@ -27,6 +27,7 @@ mod organizations;
 mod review_authz;
 mod review_coi;
 mod review_jury;
+mod review_progress;
 mod review_scoring;
 mod review_start;
 mod review_support;

@@ -1,39 +1,13 @@
 //! Scoring: drafts kept on error, submission locks, comments where
-//! required, scoring only during the review, blindness, progress counts,
-//! reminders and the second round after an open defence.
+//! required, scoring only during the review, blindness, denominators.
 
 use rocket::http::Status;
 
 use crate::applications_support::app;
-use crate::competitions_support::{self as cs, audit_actions, relogin, utc};
+use crate::competitions_support::{self as cs, audit_actions};
 use crate::review_support::*;
 use konkurs::competitions::State;
 use konkurs::scoring::ScoreStatus;
-
-async fn stored(
-    app: &crate::support::TestApp,
-    a: &konkurs::review::ids::AssignmentId,
-    round: i32,
-) -> Vec<(Option<i32>, String)> {
-    let a = a.clone();
-    app.db()
-        .run(move |c| {
-            let row = konkurs::review::model::assignment(c, &a)?.unwrap();
-            let crit = konkurs::competitions::model::criteria(c, &row.competition_id)?;
-            let s = konkurs::review::scores::stored(c, &row, round)?;
-            Ok(crit
-                .iter()
-                .map(|k| {
-                    s.iter()
-                        .find(|(id, _, _)| *id == k.id.to_string())
-                        .map(|(_, p, c)| (*p, c.clone()))
-                        .unwrap_or((None, String::new()))
-                })
-                .collect())
-        })
-        .await
-        .unwrap()
-}
 
 #[rocket::async_test]
 async fn drafts_keep_input_on_error_and_submission_locks() {
@@ -73,7 +47,7 @@ async fn drafts_keep_input_on_error_and_submission_locks() {
         "missing points are fine in a draft"
     );
     assert_eq!(
-        stored(&app, &row.id, 1).await[0],
+        stored_scores(&app, &row.id, 1).await[0],
         (None, "Коментар А".to_string())
     );
     // A valid partial draft is saved.
@@ -160,7 +134,7 @@ async fn drafts_keep_input_on_error_and_submission_locks() {
     assert!(cs::flash_after(&j.browser, &res)
         .await
         .contains("змінити їх не можна"));
-    let s = stored(&app, &row.id, 1).await;
+    let s = stored_scores(&app, &row.id, 1).await;
     assert_eq!((s[0].0, s[1].0), (Some(7), Some(4)));
     assert!(audit_actions(&app, &fx.comp)
         .await
@@ -342,137 +316,4 @@ async fn recused_jurors_are_out_of_the_denominator_and_the_review_can_close() {
     assert!(cs::flash_after(&j.browser, &res)
         .await
         .contains("лише під час оцінювання"));
-}
-
-#[rocket::async_test]
-async fn progress_shows_overdue_jurors_and_reminders_go_to_them() {
-    let app = app().await;
-    let specs = [
-        JurorSpec::member("P1"),
-        JurorSpec::member("P2"),
-        JurorSpec::member("P3"),
-    ];
-    let fx = in_review(&app, 1, &specs).await;
-    let j0 = &fx.jurors[0];
-    let row = assignments(&app, &fx.comp, &j0.person.email)
-        .await
-        .remove(0);
-    declare(&j0.browser, &row.id, "none", "").await;
-    post_scores(
-        &app,
-        &j0.browser,
-        &fx.comp,
-        &row.id,
-        &[("5", ""), ("5", "")],
-        "submit",
-    )
-    .await;
-    let page = fx
-        .ob
-        .get(&format!("/organizer/competitions/{}/review", fx.comp))
-        .await
-        .html();
-    assert_eq!(page.count("tr.overdue"), 0);
-    // The review ran until 01.03.2027.
-    app.clock.set(utc("2027-03-02 10:00"));
-    relogin(&fx.ob, &fx.organizer).await;
-    let page = fx
-        .ob
-        .get(&format!("/organizer/competitions/{}/review", fx.comp))
-        .await
-        .html();
-    assert_eq!(page.count("tr.overdue"), 2);
-    let before = app.mails_to(&j0.person.email).await.len();
-    let res = fx
-        .ob
-        .submit(
-            &format!("/organizer/competitions/{}/review/reminders", fx.comp),
-            &[],
-        )
-        .await;
-    assert!(cs::flash_after(&fx.ob, &res)
-        .await
-        .contains("Нагадування надіслано"));
-    assert_eq!(
-        app.mails_to(&j0.person.email).await.len(),
-        before,
-        "done: no reminder"
-    );
-    for j in &fx.jurors[1..] {
-        let link = app.link_in_mail(&j.person.email, "/reviews/").await;
-        assert_eq!(link, format!("/reviews/{}", fx.comp));
-    }
-    assert!(audit_actions(&app, &fx.comp)
-        .await
-        .contains(&"review.reminders_sent".to_string()));
-}
-
-#[rocket::async_test]
-async fn the_second_round_after_an_open_defence_starts_from_round_one() {
-    let app = app().await;
-    let fields = cs::with(&cs::complete_fields(), "open_defence", "true");
-    let specs = [
-        JurorSpec::member("O1"),
-        JurorSpec::member("O2"),
-        JurorSpec::member("O3"),
-    ];
-    let fx = in_review_with(&app, &fields, 1, &specs).await;
-    let j = &fx.jurors[0];
-    let row = assignments(&app, &fx.comp, &j.person.email).await.remove(0);
-    declare(&j.browser, &row.id, "none", "").await;
-    post_scores(
-        &app,
-        &j.browser,
-        &fx.comp,
-        &row.id,
-        &[("6", "Перший"), ("3", "")],
-        "submit",
-    )
-    .await;
-    // Three owe round 1, and all three owe round 2.
-    assert_eq!(pending(&app, &fx.comp).await, 5);
-    let page = j
-        .browser
-        .get(&format!("/reviews/assignments/{}", row.id))
-        .await
-        .html();
-    assert_eq!(page.count("#score-sheet"), 0, "round 2 not open yet");
-    let sql = format!(
-        "INSERT INTO defence_sessions (id, competition_id, starts_at, place, online_url, created_by, created_at) VALUES ('{}', '{}', '{}', 'Київ', NULL, '{}', '{}')",
-        uuid::Uuid::now_v7(),
-        fx.comp,
-        app.now().format("%Y-%m-%d %H:%M:%S"),
-        fx.organizer.id,
-        app.now().format("%Y-%m-%d %H:%M:%S"),
-    );
-    app.db()
-        .run(move |c| Ok(diesel::RunQueryDsl::execute(diesel::sql_query(sql), c)?))
-        .await
-        .unwrap();
-    let crit = criteria(&app, &fx.comp).await;
-    let page = j
-        .browser
-        .get(&format!("/reviews/assignments/{}", row.id))
-        .await
-        .html();
-    assert_eq!(page.count("#score-sheet"), 1);
-    assert_eq!(
-        page.attr(&format!("#points-{}", crit[0].0), "value")
-            .as_deref(),
-        Some("6")
-    );
-    assert_eq!(page.count("#first-round"), 1);
-    let res = post_scores(
-        &app,
-        &j.browser,
-        &fx.comp,
-        &row.id,
-        &[("8", "Після захисту"), ("3", "")],
-        "submit",
-    )
-    .await;
-    assert_eq!(res.status, Status::SeeOther);
-    assert_eq!(stored(&app, &row.id, 1).await[0].0, Some(6));
-    assert_eq!(stored(&app, &row.id, 2).await[0].0, Some(8));
-    assert_eq!(pending(&app, &fx.comp).await, 4);
 }

@@ -413,3 +413,29 @@ pub async fn engine_scores(
         .await
         .unwrap()
 }
+
+/// A round's stored (points, comment) per criterion, in criterion order.
+pub async fn stored_scores(
+    app: &TestApp,
+    a: &konkurs::review::ids::AssignmentId,
+    round: i32,
+) -> Vec<(Option<i32>, String)> {
+    let a = a.clone();
+    app.db()
+        .run(move |c| {
+            let row = konkurs::review::model::assignment(c, &a)?.unwrap();
+            let crit = konkurs::competitions::model::criteria(c, &row.competition_id)?;
+            let s = konkurs::review::scores::stored(c, &row, round)?;
+            Ok(crit
+                .iter()
+                .map(|k| {
+                    s.iter()
+                        .find(|(id, _, _)| *id == k.id.to_string())
+                        .map(|(_, p, c)| (*p, c.clone()))
+                        .unwrap_or((None, String::new()))
+                })
+                .collect())
+        })
+        .await
+        .unwrap()
+}
