@@ -22,7 +22,8 @@ use crate::web::forms::FieldErrors;
 use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
 use std::sync::Arc;
 
-fn session_cookie(token: String, settings: &Settings) -> Cookie<'static> {
+/// The session cookie (also set when a jury invitation creates an account).
+pub(crate) fn session_cookie(token: String, settings: &Settings) -> Cookie<'static> {
     Cookie::build((session::COOKIE, token))
         .path("/")
         .http_only(true)

@@ -1,7 +1,8 @@
 //! Who may do what with a proposal. Members of the proposing organization
 //! read and edit it; the competition's organizers (and admins) read it and
-//! its documents once it is lodged. Anyone else gets a 404: a proposal's
-//! existence is not public before the deadline.
+//! its documents once it is lodged; a juror reads its documents only
+//! through a conflict-free assignment (`review::access`). Anyone else gets
+//! a 404: a proposal's existence is not public before the deadline.
 
 use super::model::{self, state, Proposal};
 use super::ProposalId;
@@ -62,4 +63,21 @@ pub fn load_managed(
         return Err(AppError::NotFound);
     }
     Ok(p)
+}
+
+/// Loads a proposal whose documents the actor may download: a member or
+/// organizer, or a juror with a conflict-free assignment to it (a recused
+/// or undeclared juror gets a 404).
+pub fn load_downloadable(
+    conn: &mut AnyConnection,
+    actor: &Actor,
+    id: &ProposalId,
+) -> AppResult<Proposal> {
+    match load_readable(conn, actor, id) {
+        Ok((p, _)) => Ok(p),
+        Err(AppError::NotFound) => {
+            Ok(crate::review::access::load_for_juror(conn, &actor.user_id, id)?.0)
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -92,13 +92,14 @@ pub fn accept(
     Ok(old.map(|d| d.storage_key))
 }
 
-/// A document the actor may download (members; organizers once lodged).
+/// A document the actor may download (members; organizers once lodged;
+/// jurors through a conflict-free assignment).
 pub fn for_download(
     conn: &mut AnyConnection,
     actor: &Actor,
     id: &ProposalId,
     rd: &RequiredDocumentId,
 ) -> AppResult<Document> {
-    access::load_readable(conn, actor, id)?;
+    access::load_downloadable(conn, actor, id)?;
     model::document(conn, id, rd)?.ok_or(AppError::NotFound)
 }

@@ -114,7 +114,8 @@ pub fn start_admissibility(
     )
 }
 
-/// Starts the jury's review once every proposal has an admissibility decision.
+/// Starts the jury's review once every proposal has an admissibility
+/// decision and the jury is ready; assigns the admitted proposals.
 pub fn start_review(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
@@ -133,9 +134,13 @@ pub fn start_review(
             if pending_admissibility_decisions(conn, &c.id)? > 0 {
                 return refuse("competitions-refused-admissibility-pending");
             }
-            Ok(())
+            crate::review::assign_db::check_ready(conn, &c.id)
         },
-    )
+    )?;
+    // Same transaction: the review starts with its assignments or not at all.
+    let label = if actor.is_admin { "admin" } else { "organizer" };
+    let by = crate::review::trail::By::user(&actor.user_id, label);
+    crate::review::assign_db::run_at_start(conn, now, id, &by)
 }
 
 /// Closes the review once every assigned scoring is done or recused.
@@ -265,11 +270,11 @@ pub fn pending_admissibility_decisions(
         .get_result(conn)?)
 }
 
-/// Assigned scorings neither submitted nor recused.
-/// Always 0 for now: no reviews table exists yet. The reviews module
-/// replaces the body with its count.
-pub fn pending_reviews(_conn: &mut AnyConnection, _id: &CompetitionId) -> AppResult<i64> {
-    Ok(0)
+/// Assigned scorings neither submitted nor recused: active assignments
+/// undeclared or declared free of conflict whose round 1 is not submitted,
+/// plus (with an open defence) those whose round 2 is not submitted.
+pub fn pending_reviews(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<i64> {
+    crate::review::progress::pending_count(conn, id)
 }
 
 /// The forward steps by the name used in URLs and on buttons

@@ -238,6 +238,8 @@ async fn review_cannot_start_while_a_submitted_proposal_awaits_a_decision() {
     let decision = [("decision", "admit"), ("reason", ""), ("text", "")];
     ob.submit(&format!("/organizer/proposals/{id}/decision"), &decision)
         .await;
+    let juror = crate::review_support::accepted_juror(&app, &ob, &comp, "Jurii", "member").await;
+    crate::review_support::confirm(&juror.browser, &comp).await;
     ob.submit(&format!("/organizer/competitions/{comp}/steps/review"), &[])
         .await;
     assert_eq!(cs::load(&app, &comp).await.state, State::Review);

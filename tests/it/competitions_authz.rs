@@ -178,7 +178,9 @@ async fn only_the_owner_and_admins_manage_a_competition() {
         )
         .await;
     assert_eq!(load(&app, &live).await.state, State::Admissibility);
-    // The owner still may, too.
+    // The owner still may, too (the review needs a ready juror).
+    let juror = crate::review_support::accepted_juror(&app, &ob, &live, "Jurii", "member").await;
+    crate::review_support::confirm(&juror.browser, &live).await;
     ob.submit(&format!("/organizer/competitions/{live}/steps/review"), &[])
         .await;
     assert_eq!(load(&app, &live).await.state, State::Review);
