@@ -8,6 +8,7 @@
 pub mod access;
 pub mod admissibility;
 pub mod budget;
+pub mod decision_routes;
 pub mod documents;
 pub mod forms;
 pub mod ids;
@@ -37,10 +38,10 @@ pub fn routes() -> Vec<rocket::Route> {
         withdraw,
         receipt,
         snapshot,
-        decide,
-        correction,
-        organizer_list,
-        public_list,
+        decision_routes::decide,
+        decision_routes::correction,
+        decision_routes::organizer_list,
+        public::page,
         upload::upload,
         upload::download,
         public::api,
