@@ -18,6 +18,7 @@ pub mod public;
 pub mod routes;
 pub mod service;
 pub mod submit;
+pub mod submit_routes;
 pub mod upload;
 pub mod validate;
 pub mod views;
@@ -34,10 +35,10 @@ pub fn routes() -> Vec<rocket::Route> {
         edit_page,
         save,
         autosave,
-        submit_route,
-        withdraw,
-        receipt,
-        snapshot,
+        submit_routes::submit_route,
+        submit_routes::withdraw,
+        submit_routes::receipt,
+        submit_routes::snapshot,
         decision_routes::decide,
         decision_routes::correction,
         decision_routes::organizer_list,
