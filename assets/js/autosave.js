@@ -8,7 +8,7 @@
   function save() {
     fetch(form.getAttribute('data-autosave'), {method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin'})
       .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (j) { if (j && status) status.textContent = '✓ ' + j.saved_at; })
+      .then(function (j) { if (j && status) status.textContent = (status.getAttribute('data-saved-text') || '✓') + ' ' + j.saved_at; })
       .catch(function () {});
   }
   form.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(save, 3000); });

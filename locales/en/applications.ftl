@@ -135,3 +135,5 @@ mail-proposal-correction = You may replace the proposal's documents until { $unt
 applications-apply-link = Submit a proposal
 applications-submissions-link = Submitted proposals (the list appears after the deadline)
 applications-organizer-proposals-link = Proposals and admissibility
+applications-public-cancelled = The competition was cancelled after the deadline. The list of submitted proposals stays public: it records who submitted what by the deadline.
+applications-upload-progress = File upload progress

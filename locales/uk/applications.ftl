@@ -135,3 +135,5 @@ mail-proposal-correction = Ви можете замінити документи
 applications-apply-link = Подати проєкт
 applications-submissions-link = Подані проєкти (список з’являється після кінцевого строку)
 applications-organizer-proposals-link = Пропозиції та допустимість
+applications-public-cancelled = Конкурс скасовано після дедлайну. Список поданих пропозицій залишається публічним: він засвідчує, хто і що подав до дедлайну.
+applications-upload-progress = Хід завантаження файлу

@@ -127,8 +127,9 @@ pub struct StartForm {
 #[derive(FromForm)]
 pub struct UploadForm<'r> {
     pub csrf_token: String,
-    /// Rocket gives no file for an empty upload: that is refused as empty.
-    pub file: Option<TempFile<'r>>,
+    /// Rocket gives no file for an empty upload (refused as empty) nor for
+    /// one over its own `file` limit (a 413 error: refused as too large).
+    pub file: rocket::form::Result<'r, TempFile<'r>>,
 }
 
 /// The organizer's admissibility decision.

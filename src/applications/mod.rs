@@ -8,6 +8,7 @@
 pub mod access;
 pub mod admissibility;
 pub mod budget;
+pub mod decision_routes;
 pub mod documents;
 pub mod forms;
 pub mod ids;
@@ -17,6 +18,7 @@ pub mod public;
 pub mod routes;
 pub mod service;
 pub mod submit;
+pub mod submit_routes;
 pub mod upload;
 pub mod validate;
 pub mod views;
@@ -33,14 +35,14 @@ pub fn routes() -> Vec<rocket::Route> {
         edit_page,
         save,
         autosave,
-        submit_route,
-        withdraw,
-        receipt,
-        snapshot,
-        decide,
-        correction,
-        organizer_list,
-        public_list,
+        submit_routes::submit_route,
+        submit_routes::withdraw,
+        submit_routes::receipt,
+        submit_routes::snapshot,
+        decision_routes::decide,
+        decision_routes::correction,
+        decision_routes::organizer_list,
+        public::page,
         upload::upload,
         upload::download,
         public::api,

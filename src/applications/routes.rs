@@ -1,22 +1,20 @@
-//! Applicant and organizer pages for proposals. Thin: guard → form → one
+//! Applicant pages for proposals (start, list, show, edit, autosave;
+//! submission and receipt are in `submit_routes`, the organizer's in
+//! `decision_routes`). Thin: guard → form → one
 //! service call → page/redirect. Refusals (`Conflict`) go back to the
 //! proposal page with the reason as a flash message.
-
-use std::sync::Arc;
 
 use rocket::{get, post, State as Managed};
 use serde_json::json;
 
-use super::forms::{CorrectionForm, DecisionForm, ProposalInput, StartForm};
+use super::forms::{ProposalInput, StartForm};
 use super::{access, admissibility, model, service, submit, views, ProposalId};
-use crate::auth::csrf::TokenOnly;
 use crate::auth::{CsrfForm, VerifiedUser};
 use crate::clock::Now;
 use crate::competitions::service as comp_service;
 use crate::competitions::{Actor, CompetitionId};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::mail::MailRenderer;
 use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
 
 /// A page (200) with problems shown next to fields and in a summary.
@@ -138,7 +136,27 @@ pub async fn show(
     db: &Managed<Db>,
     now: Now,
 ) -> AppResult<PageResponse> {
-    let actor = Actor::of(&user.0);
+    let (data, blockers) = show_data(&page, Actor::of(&user.0), id, db, now).await?;
+    with_errors(&page, "applications/show", data, &blockers)
+}
+
+/// The refusal reasons for the decision form, `selected` marked.
+pub fn reasons(selected: &str) -> serde_json::Value {
+    json!(admissibility::REASONS
+        .iter()
+        .map(|r| json!({"code": r, "selected": *r == selected,
+            "label_key": format!("applications-reason-{}", r.replace('_', "-"))}))
+        .collect::<Vec<_>>())
+}
+
+/// The proposal page's data and what still blocks a draft's submission.
+pub async fn show_data(
+    page: &PageCtx<'_>,
+    actor: Actor,
+    id: ProposalId,
+    db: &Db,
+    now: Now,
+) -> AppResult<(serde_json::Value, crate::web::forms::FieldErrors)> {
     let (p, role, f, docs, blockers) = db
         .run(move |c| {
             let (p, role) = access::load_readable(c, &actor, &id)?;
@@ -164,10 +182,10 @@ pub async fn show(
         "may_submit": member && is_draft && accepting && blockers.is_empty(),
         "may_withdraw": member && p.state == model::state::SUBMITTED && accepting,
         "is_organizer": role == access::Role::Organizer && p.state == model::state::SUBMITTED && !accepting,
-        "reasons": admissibility::REASONS.iter().map(|r| json!({"code": r, "label_key": format!("applications-reason-{}", r.replace('_', "-"))})).collect::<Vec<_>>(),
+        "reasons": reasons(""), "decision_input": {"decision": "", "text": ""}, "correction_days": "",
         "blocked": !blockers.is_empty(), "scripts": ["upload.js"],
     });
-    with_errors(&page, "applications/show", data, &blockers)
+    Ok((data, blockers))
 }
 
 #[get("/proposals/<id>/edit")]
@@ -252,206 +270,4 @@ pub async fn autosave(
     Ok(rocket::serde::json::Json(
         json!({"saved_at": crate::web::format::kyiv_datetime(now.0), "complete": errors.is_empty()}),
     ))
-}
-
-#[post("/proposals/<id>/submit", data = "<_form>")]
-pub async fn submit_route(
-    user: VerifiedUser,
-    id: ProposalId,
-    _form: CsrfForm<TokenOnly>,
-    db: &Managed<Db>,
-    mail: &Managed<Arc<MailRenderer>>,
-    now: Now,
-) -> AppResult<PageResponse> {
-    let (actor, key, renderer) = (Actor::of(&user.0), id.clone(), mail.inner().clone());
-    match db
-        .write(move |c| submit::submit(c, now.0, &actor, &renderer, &key))
-        .await
-    {
-        Ok(Ok(_)) => back(
-            &id,
-            format!("{}/receipt", url(&id)),
-            Ok(()),
-            "applications-submitted",
-        ),
-        Ok(Err(_)) => back(
-            &id,
-            String::new(),
-            Err::<(), _>(AppError::Conflict("applications-incomplete".into())),
-            "",
-        ),
-        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
-    }
-}
-
-#[post("/proposals/<id>/withdraw", data = "<_form>")]
-pub async fn withdraw(
-    user: VerifiedUser,
-    id: ProposalId,
-    _form: CsrfForm<TokenOnly>,
-    db: &Managed<Db>,
-    now: Now,
-) -> AppResult<PageResponse> {
-    let (actor, key) = (Actor::of(&user.0), id.clone());
-    let r = db
-        .write(move |c| submit::withdraw(c, now.0, &actor, &key))
-        .await;
-    back(&id, url(&id), r, "applications-withdrawn")
-}
-
-#[get("/proposals/<id>/receipt")]
-pub async fn receipt(
-    page: PageCtx<'_>,
-    user: VerifiedUser,
-    id: ProposalId,
-    db: &Managed<Db>,
-) -> AppResult<PageResponse> {
-    let actor = Actor::of(&user.0);
-    let (p, title) = db
-        .run(move |c| {
-            let (p, _) = access::load_readable(c, &actor, &id)?;
-            let t = comp_service::frozen(c, &p.competition_id)?
-                .competition
-                .title_uk;
-            Ok((p, t))
-        })
-        .await?;
-    if p.receipt_sha256.is_none() {
-        return Err(AppError::NotFound);
-    }
-    let data = json!({"p": views::summary(&p, page.lang), "competition": title});
-    Ok(PageResponse::ok(page.render("applications/receipt", data)?))
-}
-
-/// The exact snapshot bytes whose SHA-256 is the receipt hash.
-#[get("/proposals/<id>/snapshot.json")]
-pub async fn snapshot(
-    user: VerifiedUser,
-    id: ProposalId,
-    db: &Managed<Db>,
-) -> AppResult<(rocket::http::ContentType, String)> {
-    let actor = Actor::of(&user.0);
-    let p = db
-        .run(move |c| Ok(access::load_readable(c, &actor, &id)?.0))
-        .await?;
-    let bytes = p.snapshot_json.ok_or(AppError::NotFound)?;
-    Ok((rocket::http::ContentType::JSON, bytes))
-}
-
-#[post("/organizer/proposals/<id>/decision", data = "<form>")]
-pub async fn decide(
-    user: VerifiedUser,
-    id: ProposalId,
-    form: CsrfForm<DecisionForm>,
-    db: &Managed<Db>,
-    mail: &Managed<Arc<MailRenderer>>,
-    now: Now,
-) -> AppResult<PageResponse> {
-    let (actor, key, renderer) = (Actor::of(&user.0), id.clone(), mail.inner().clone());
-    let f = form.0;
-    match db
-        .write(move |c| {
-            admissibility::decide(
-                c,
-                now.0,
-                &actor,
-                &renderer,
-                &key,
-                &f.decision,
-                &f.reason,
-                &f.text,
-            )
-        })
-        .await
-    {
-        Ok(Ok(())) => back(&id, url(&id), Ok(()), "applications-decided"),
-        Ok(Err(_)) => back(
-            &id,
-            String::new(),
-            Err::<(), _>(AppError::Conflict(
-                "applications-err-reason-required".into(),
-            )),
-            "",
-        ),
-        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
-    }
-}
-
-#[post("/organizer/proposals/<id>/correction", data = "<form>")]
-pub async fn correction(
-    user: VerifiedUser,
-    id: ProposalId,
-    form: CsrfForm<CorrectionForm>,
-    db: &Managed<Db>,
-    mail: &Managed<Arc<MailRenderer>>,
-    now: Now,
-) -> AppResult<PageResponse> {
-    let (actor, key, renderer, days) = (
-        Actor::of(&user.0),
-        id.clone(),
-        mail.inner().clone(),
-        form.days.clone(),
-    );
-    match db
-        .write(move |c| admissibility::open_correction(c, now.0, &actor, &renderer, &key, &days))
-        .await
-    {
-        Ok(Ok(_)) => back(&id, url(&id), Ok(()), "applications-correction-opened"),
-        Ok(Err(_)) => back(
-            &id,
-            String::new(),
-            Err::<(), _>(AppError::Conflict("applications-err-days-generic".into())),
-            "",
-        ),
-        Err(e) => back(&id, String::new(), Err::<(), _>(e), ""),
-    }
-}
-
-#[get("/organizer/competitions/<id>/proposals")]
-pub async fn organizer_list(
-    page: PageCtx<'_>,
-    user: VerifiedUser,
-    id: CompetitionId,
-    db: &Managed<Db>,
-) -> AppResult<PageResponse> {
-    let actor = Actor::of(&user.0);
-    let list = db
-        .run(move |c| {
-            crate::competitions::access::load_managed(c, &actor, &id)?;
-            Ok(model::lodged(c, &id)?)
-        })
-        .await?;
-    let rows: Vec<_> = list.iter().map(|p| views::summary(p, page.lang)).collect();
-    Ok(PageResponse::ok(
-        page.render("applications/mine", json!({"proposals": rows}))?,
-    ))
-}
-
-#[get("/competitions/<id>/submissions")]
-pub async fn public_list(
-    page: PageCtx<'_>,
-    id: CompetitionId,
-    db: &Managed<Db>,
-    now: Now,
-) -> AppResult<PageResponse> {
-    let key = id.clone();
-    let (title, rows) = db
-        .run(move |c| {
-            let t = crate::competitions::access::load_public(c, &key)?.title_uk;
-            Ok((t, super::public::submissions(c, &key, now.0)?))
-        })
-        .await?;
-    let rows: Vec<_> = rows
-        .into_iter()
-        .map(|mut r| {
-            r["requested_text"] = json!(r["requested"]
-                .as_i64()
-                .map(|k| crate::web::format::money(k, page.lang)));
-            r
-        })
-        .collect();
-    Ok(PageResponse::ok(page.render(
-        "applications/public",
-        json!({"id": id, "title": title, "rows": rows}),
-    )?))
 }

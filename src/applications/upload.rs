@@ -5,10 +5,13 @@
 
 use std::sync::Arc;
 
+use rocket::data::Limits;
 use rocket::http::ContentType;
 use rocket::request::Request;
 use rocket::response::{self, Responder, Response};
 use rocket::{get, post, State as Managed};
+
+use rocket::fs::TempFile;
 
 use super::forms::UploadForm;
 use super::routes::{back, url};
@@ -20,7 +23,8 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::pdf::{PdfError, PdfInspector};
 use crate::storage::{ObjectKey, ObjectReader, Storage, StorageError};
-use crate::web::PageResponse;
+use crate::web::context::redirect_with_args;
+use crate::web::{FlashKind, PageResponse};
 
 const MIB: u64 = 1024 * 1024;
 
@@ -31,19 +35,50 @@ fn refused(e: PdfError) -> AppError {
     }
 }
 
-fn storage_refused(e: StorageError) -> AppError {
+/// Why an upload was not stored: too large (the limit applied, in bytes,
+/// named in the message), or any other error.
+enum Refused {
+    TooLarge(u64),
+    Other(AppError),
+}
+
+impl From<AppError> for Refused {
+    fn from(e: AppError) -> Self {
+        Refused::Other(e)
+    }
+}
+
+fn storage_refused(e: StorageError) -> Refused {
     match e {
-        StorageError::TooLarge { .. } => AppError::Unprocessable("files-too-large-generic".into()),
-        e => e.into(),
+        StorageError::TooLarge { limit } => Refused::TooLarge(limit),
+        e => Refused::Other(e.into()),
+    }
+}
+
+/// What arrived in the form's `file` field.
+enum Received<'r> {
+    File(TempFile<'r>),
+    /// Over Rocket's own file/form limit (bytes): no file was kept.
+    OverServerLimit(u64),
+    Nothing,
+}
+
+impl<'r> Received<'r> {
+    fn of(form: UploadForm<'r>, limits: &Limits) -> Self {
+        match form.file {
+            Ok(f) => Received::File(f),
+            Err(e) if e.status() == rocket::http::Status::PayloadTooLarge => {
+                Received::OverServerLimit(crate::storage::server_upload_limit(limits))
+            }
+            Err(_) => Received::Nothing,
+        }
     }
 }
 
 /// A display name for the file (never used as a storage key).
-fn display_name(form: &UploadForm<'_>) -> String {
-    let base: String = form
-        .file
-        .as_ref()
-        .and_then(|f| f.name())
+fn display_name(file: &TempFile<'_>) -> String {
+    let base: String = file
+        .name()
         .unwrap_or("document")
         .chars()
         .take(120)
@@ -61,20 +96,25 @@ pub async fn upload(
     db: &Managed<Db>,
     storage: &Managed<Arc<dyn Storage>>,
     pdf: &Managed<PdfInspector>,
+    limits: &Limits,
     now: Now,
 ) -> AppResult<PageResponse> {
-    let result = store(
-        &user,
-        &id,
-        &rd,
-        &form.0,
-        db,
-        storage.inner().clone(),
-        pdf,
-        now,
-    )
-    .await;
-    back(&id, url(&id), result, "applications-document-uploaded")
+    let received = Received::of(form.0, limits);
+    let storage = storage.inner().clone();
+    let result = store(&user, &id, &rd, &received, db, storage, pdf, now).await;
+    match result {
+        Ok(()) => back(&id, url(&id), Ok(()), "applications-document-uploaded"),
+        Err(Refused::TooLarge(limit)) => {
+            let mb = StorageError::TooLarge { limit }.limit_mb().unwrap_or(0.0);
+            Ok(PageResponse::Redirect(redirect_with_args(
+                url(&id),
+                FlashKind::Error,
+                "files-too-large",
+                &[("limit_mb", mb.to_string())],
+            )))
+        }
+        Err(Refused::Other(e)) => back(&id, url(&id), Err::<(), _>(e), ""),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -82,12 +122,12 @@ async fn store(
     user: &VerifiedUser,
     id: &ProposalId,
     rd: &RequiredDocumentId,
-    form: &UploadForm<'_>,
+    received: &Received<'_>,
     db: &Db,
     storage: Arc<dyn Storage>,
     pdf: &PdfInspector,
     now: Now,
-) -> AppResult<()> {
+) -> Result<(), Refused> {
     let actor = Actor::of(&user.0);
     let target = {
         let (a, i, r) = (actor.clone(), id.clone(), rd.clone());
@@ -95,7 +135,11 @@ async fn store(
             .await?
     };
     let limit = (target.max_size_mb.max(1) as u64) * MIB;
-    let file = form.file.as_ref().ok_or_else(|| refused(PdfError::Empty))?;
+    let file = match received {
+        Received::File(f) => f,
+        Received::OverServerLimit(server) => return Err(Refused::TooLarge(limit.min(*server))),
+        Received::Nothing => return Err(Refused::Other(refused(PdfError::Empty))),
+    };
     if file.len() > limit {
         return Err(storage_refused(StorageError::TooLarge { limit }));
     }
@@ -113,7 +157,7 @@ async fn store(
             pdf.inspect(&bytes).await
         }
     }
-    .map_err(refused)?;
+    .map_err(|e| Refused::Other(refused(e)))?;
     let mut reader = file
         .open()
         .await
@@ -122,7 +166,7 @@ async fn store(
         .put_stream(&mut reader, limit)
         .await
         .map_err(storage_refused)?;
-    let (name, s2) = (display_name(form), stored.clone());
+    let (name, s2) = (display_name(file), stored.clone());
     let (a, i, r) = (actor, id.clone(), rd.clone());
     match db
         .write(move |c| documents::accept(c, now.0, &a, &i, &r, &s2, &info, &name))
@@ -139,7 +183,7 @@ async fn store(
         Err(e) => {
             // Nothing refers to the new object: remove it.
             let _ = storage.delete(&stored.key).await;
-            Err(e)
+            Err(Refused::Other(e))
         }
     }
 }

@@ -95,6 +95,18 @@ impl<'r, T: FromForm<'r> + HasCsrf + Send + 'r> FromData<'r> for CsrfForm<T> {
             Outcome::Success(_) => refuse(req),
             Outcome::Error((status, errors)) => {
                 tracing::debug!("form did not parse: {errors}");
+                let multipart = req.content_type().is_some_and(|c| c.is_form_data());
+                if multipart && errors.iter().any(|e| e.status() == Status::PayloadTooLarge) {
+                    // An upload over Rocket's own limits: say which.
+                    let limit = crate::storage::server_upload_limit(req.limits());
+                    let mb = crate::storage::StorageError::TooLarge { limit }
+                        .limit_mb()
+                        .unwrap_or(0.0);
+                    let key = format!("files-too-large?limit_mb={mb}");
+                    req.local_cache(|| ErrorDetail(Some(key)));
+                    let e = AppError::Unprocessable("files-too-large-generic".into());
+                    return Outcome::Error((Status::PayloadTooLarge, e));
+                }
                 Outcome::Error((status, AppError::Unprocessable("error-422-body".into())))
             }
             Outcome::Forward(f) => Outcome::Forward(f),

@@ -75,6 +75,17 @@ impl StorageError {
     }
 }
 
+/// The largest file Rocket itself accepts in a multipart form (bytes): the
+/// smaller of its `file` and `data-form` limits.
+pub fn server_upload_limit(limits: &rocket::data::Limits) -> u64 {
+    [limits.get("file"), limits.get("data-form")]
+        .into_iter()
+        .flatten()
+        .map(|b| b.as_u64())
+        .min()
+        .unwrap_or(0)
+}
+
 impl From<StorageError> for AppError {
     fn from(e: StorageError) -> Self {
         match e {

@@ -60,7 +60,7 @@ pub fn default(status: Status, req: &Request<'_>) -> (Status, ErrorBody) {
     };
     let lang = Lang::of_request(req);
     let mut ctx = base_context(req, web, lang);
-    let message = detail.map(|key| web.i18n.t(lang, &key, None));
+    let message = detail.map(|key| super::context::message_text(&web.i18n, lang, &key));
     ctx.insert("status".into(), json!(status.code));
     ctx.insert("title_key".into(), json!(format!("error-{code}-title")));
     ctx.insert("body_key".into(), json!(format!("error-{code}-body")));

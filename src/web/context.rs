@@ -1,7 +1,7 @@
 //! The page context every handler renders with: language, flash message,
 //! language-switch link and asset version, merged with the page's own data.
 
-use rocket::http::Status;
+use rocket::http::{RawStr, Status};
 use rocket::request::{FlashMessage, FromRequest, Outcome, Request};
 use rocket::response::content::RawHtml;
 use rocket::response::{Flash, Redirect};
@@ -60,6 +60,43 @@ pub fn redirect_with(to: impl Into<String>, kind: FlashKind, key: &str) -> Flash
     Flash::new(Redirect::to(to.into()), kind.as_str(), key)
 }
 
+/// Post-redirect-get with a message that takes arguments (e.g. a limit):
+/// they travel in the flash cookie as `key?name=value&…`, percent-encoded.
+pub fn redirect_with_args(
+    to: impl Into<String>,
+    kind: FlashKind,
+    key: &str,
+    args: &[(&str, String)],
+) -> Flash<Redirect> {
+    let query: Vec<String> = args
+        .iter()
+        .map(|(k, v)| format!("{k}={}", RawStr::new(v).percent_encode()))
+        .collect();
+    Flash::new(
+        Redirect::to(to.into()),
+        kind.as_str(),
+        format!("{key}?{}", query.join("&")),
+    )
+}
+
+/// A message given as `key` or `key?name=value&…` (see
+/// [`redirect_with_args`]), translated with its arguments; numbers are
+/// passed to Fluent as numbers.
+pub fn message_text(i18n: &crate::web::i18n::I18n, lang: Lang, message: &str) -> String {
+    let Some((key, query)) = message.split_once('?') else {
+        return i18n.t(lang, message, None);
+    };
+    let mut args = fluent_bundle::FluentArgs::new();
+    for (k, v) in query.split('&').filter_map(|p| p.split_once('=')) {
+        let v = RawStr::new(v).percent_decode_lossy().into_owned();
+        match v.parse::<f64>() {
+            Ok(n) => args.set(k.to_string(), n),
+            Err(_) => args.set(k.to_string(), v),
+        }
+    }
+    i18n.t(lang, key, Some(&args))
+}
+
 /// The fields every page has, from what can be read synchronously.
 pub fn base_context(req: &Request<'_>, web: &Web, lang: Lang) -> Map<String, Value> {
     let other = lang.other();
@@ -93,7 +130,7 @@ impl<'r> FromRequest<'r> for PageCtx<'r> {
         let lang = Lang::of_request(req);
         let mut base = base_context(req, web, lang);
         if let Outcome::Success(Some(flash)) = req.guard::<Option<FlashMessage<'_>>>().await {
-            let text = web.i18n.t(lang, flash.message(), None);
+            let text = message_text(&web.i18n, lang, flash.message());
             base.insert(
                 "flash".into(),
                 json!({"kind": flash.kind(), "message": text}),

@@ -7,6 +7,8 @@ mod support;
 mod account_mail;
 mod accounts;
 mod applications_access;
+mod applications_autosave;
+mod applications_decisions;
 mod applications_documents;
 mod applications_flow;
 mod applications_support;
