@@ -24,4 +24,6 @@ mod files;
 mod mail;
 mod migrations;
 mod organizations;
+mod review_defence;
+mod review_defence_support;
 mod shell;
