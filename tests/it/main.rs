@@ -25,5 +25,4 @@ mod mail;
 mod migrations;
 mod organizations;
 mod review_defence;
-mod review_defence_support;
 mod shell;

@@ -1,8 +1,17 @@
-//! Builders for the open defence tests: a competition whose rules enable
-//! the open defence, in admissibility, with admitted proposals (and one not
-//! admitted), and helpers to post the session form.
+//! The open defence: scheduling checks, who may schedule, publication on the
+//! competition page and in the feed, notices to applicants, refusals when
+//! the rules do not enable it or the state or time is wrong, and the second
+//! round opening with the first session.
+//!
+//! Builders: a competition whose rules enable the open defence, in
+//! admissibility, with admitted proposals (and one not admitted), and
+//! helpers to post the session form.
 
 #![allow(dead_code)]
+
+mod publication;
+mod rules;
+mod scheduling;
 
 use chrono::NaiveDateTime;
 use rocket::http::Status;
@@ -170,4 +179,27 @@ pub async fn session_ids(app: &TestApp, comp: &CompetitionId) -> Vec<String> {
         .into_iter()
         .map(|s| s.id.to_string())
         .collect()
+}
+
+pub async fn round2(app: &TestApp, comp: &CompetitionId) -> bool {
+    let (comp, now) = (comp.clone(), app.now());
+    app.db()
+        .run(move |c| konkurs::review::defence::second_round_open(c, &comp, now))
+        .await
+        .unwrap()
+}
+
+pub fn invalid(res: &TestResponse, field: &str, needle: &str) {
+    assert_eq!(res.status, Status::UnprocessableEntity, "{}", res.body);
+    let h = res.html();
+    let summary = h.text(".error-summary");
+    assert!(summary.contains(needle), "summary: {summary}");
+    assert_eq!(
+        h.attr(&format!(".error-summary a[href='#{field}']"), "href"),
+        Some(format!("#{field}"))
+    );
+    assert!(
+        h.count(&format!("#{field}-error")) == 1,
+        "inline error on {field}"
+    );
 }
