@@ -94,7 +94,8 @@ async fn form_data(
             };
             let admitted = service::admitted(c, &id)?;
             let taken: HashMap<_, _> = model::taken(c, &id, s.as_ref())?.into_iter().collect();
-            Ok((comp.clone(), views::form(c, &f, &admitted, &taken)?))
+            let data = views::form(c, &f, &admitted, &taken)?;
+            Ok((comp, data))
         })
         .await?;
     let title = if sid.is_some() {

@@ -88,9 +88,9 @@ fn check(
     f: &SessionForm,
     now: NaiveDateTime,
 ) -> AppResult<Result<Valid, FieldErrors>> {
-    // One scheduler at a time per instance of the check (PostgreSQL; SQLite
-    // writers are serialized already), so a proposal cannot land in two
-    // sessions through concurrent requests.
+    // Schedulers take turns from here to the commit (PostgreSQL advisory
+    // lock; SQLite writers are serialized already), so concurrent requests
+    // cannot put one proposal into two sessions.
     crate::db::compat::lock_for_append(conn, LOCK_KEY)?;
     let admitted = admitted(conn, &c.id)?;
     let taken: HashMap<_, _> = model::taken(conn, &c.id, except)?.into_iter().collect();
