@@ -169,6 +169,20 @@ async fn who_may_schedule_change_and_cancel() {
     ] {
         assert_eq!(fx.ob.get(&path).await.status, Status::Ok, "{path}");
     }
+    let list = fx.ob.get(&url).await.html();
+    assert_eq!(list.count(&format!("a[href='{url}/{sid}/edit']")), 1);
+    assert_eq!(list.count(&format!("form[action='{url}/{sid}/cancel']")), 1);
+    let edit = fx.ob.get(&format!("{url}/{sid}/edit")).await.html();
+    assert_eq!(edit.attr("#starts_at", "value").as_deref(), Some(FIRST));
+    assert_eq!(edit.attr("#place", "value").as_deref(), Some("Зала 1"));
+    assert_eq!(
+        edit.attr(&format!("#position-{p1}"), "value").as_deref(),
+        Some("1")
+    );
+    assert_eq!(
+        edit.attr("form[novalidate]", "action"),
+        Some(format!("{url}/{sid}"))
+    );
     let res = post(&fx.ob, &format!("{url}/{sid}"), &change).await;
     assert!(flash_after(&fx.ob, &res).await.contains("змінено"));
     let res = post(&fx.ob, &format!("{url}/{sid}/cancel"), &[]).await;
