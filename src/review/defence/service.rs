@@ -81,6 +81,9 @@ pub fn admitted(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<Vec<P
         .collect())
 }
 
+/// The advisory lock key of scheduling (PostgreSQL): "KonkDef".
+const LOCK_KEY: i64 = 0x004b_6f6e_6b44_6566;
+
 fn check(
     conn: &mut AnyConnection,
     c: &Competition,
@@ -96,8 +99,6 @@ fn check(
     let taken: HashMap<_, _> = model::taken(conn, &c.id, except)?.into_iter().collect();
     Ok(form::validate(f, &admitted, &taken, now))
 }
-
-const LOCK_KEY: i64 = 0x4b6f_6e6b_4465_66; // "KonkDef"
 
 fn trail(
     conn: &mut AnyConnection,
