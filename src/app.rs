@@ -77,6 +77,7 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/", crate::competitions::routes())
         .mount("/", crate::applications::routes())
         .mount("/", crate::review::routes())
+        .mount("/", crate::review::defence::routes())
         .mount("/", crate::api::routes())
         .mount("/", crate::audit::routes::routes())
         .mount("/", crate::statistics::routes())

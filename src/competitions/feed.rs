@@ -92,6 +92,9 @@ pub fn entries(
             updated: tr.created_at,
         });
     }
+    out.extend(crate::review::defence::feed::entries(
+        conn, i18n, lang, base, FEED_LIMIT,
+    )?);
     out.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| b.id.cmp(&a.id)));
     out.truncate(FEED_LIMIT as usize);
     Ok(out)

@@ -65,16 +65,18 @@ pub async fn show(
     db: &Managed<Db>,
     now: Now,
 ) -> AppResult<PageResponse> {
-    let (frozen, amendments, history) = db
+    let (frozen, amendments, history, defence) = db
         .run(move |c| {
             Ok((
                 service::frozen(c, &id)?,
                 model::amendments(c, &id)?,
                 model::transitions(c, &id)?,
+                crate::review::defence::views::public(c, &id, now.0)?,
             ))
         })
         .await?;
     let mut data = public_views::detail(&frozen, &amendments, &history, ctx.lang, now.0);
+    data["defence"] = defence;
     data["breadcrumbs"] = crumbs::public(&ctx, data["title"].as_str());
     Ok(PageResponse::ok(ctx.render("competitions/show", data)?))
 }

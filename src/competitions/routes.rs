@@ -107,17 +107,19 @@ pub async fn manage(
     now: Now,
 ) -> AppResult<PageResponse> {
     let actor = Actor::of(&user.0);
-    let (comp, amendments, history) = db
+    let (comp, amendments, history, defence) = db
         .run(move |c| {
             let comp = super::access::load_managed(c, &actor, &id)?;
             Ok((
                 comp,
                 model::amendments(c, &id)?,
                 model::transitions(c, &id)?,
+                crate::review::defence::enabled(c, &id)?,
             ))
         })
         .await?;
     let mut data = views::manage(&comp, &amendments, &history, now.0);
+    data["defence_url"] = json!(defence.then(|| format!("{}/defence", manage_url(&comp.id))));
     data["breadcrumbs"] = crumbs::organizer(&page, Some(&comp), None);
     Ok(PageResponse::ok(page.render("competitions/manage", data)?))
 }

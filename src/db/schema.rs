@@ -403,6 +403,8 @@ diesel::table! {
         online_url -> Nullable<Text>,
         created_by -> Text,
         created_at -> Timestamp,
+        updated_at -> Timestamp,
+        cancelled_at -> Nullable<Timestamp>,
     }
 }
 

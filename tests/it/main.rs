@@ -33,5 +33,6 @@ mod review_progress;
 mod review_scoring;
 mod review_start;
 mod review_support;
+mod review_defence;
 mod shell;
 mod statistics;

@@ -76,7 +76,10 @@ CREATE TABLE review_scores (
     UNIQUE (assignment_id, round, criterion_id)
 );
 
--- Open defence sessions (when the competition enables them).
+-- Open defence sessions (when the competition enables them). A session is
+-- edited in place (updated_at) and cancelled, never deleted (cancelled_at):
+-- it was public. Each proposal is in at most one session that is not
+-- cancelled (enforced by the service).
 CREATE TABLE defence_sessions (
     id TEXT PRIMARY KEY NOT NULL,
     competition_id TEXT NOT NULL REFERENCES competitions (id),
@@ -84,8 +87,11 @@ CREATE TABLE defence_sessions (
     place TEXT NOT NULL,
     online_url TEXT,
     created_by TEXT NOT NULL REFERENCES users (id),
-    created_at TIMESTAMP NOT NULL
+    created_at TIMESTAMP NOT NULL,
+    updated_at TIMESTAMP NOT NULL,
+    cancelled_at TIMESTAMP
 );
+CREATE INDEX defence_sessions_competition ON defence_sessions (competition_id, starts_at);
 
 CREATE TABLE defence_slots (
     session_id TEXT NOT NULL REFERENCES defence_sessions (id),
