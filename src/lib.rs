@@ -18,6 +18,7 @@ pub mod home;
 pub mod mail;
 pub mod organizations;
 pub mod pdf;
+pub mod publication;
 pub mod review;
 pub mod scoring;
 pub mod storage;
