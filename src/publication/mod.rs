@@ -10,6 +10,9 @@ pub mod funnel;
 pub mod giving;
 pub mod model;
 pub mod notify;
+pub mod pages;
+pub mod proposal_view;
+pub mod results_view;
 pub mod service;
 pub mod tables;
 pub mod views;
@@ -17,6 +20,8 @@ pub mod views;
 pub fn routes() -> Vec<rocket::Route> {
     use files::*;
     rocket::routes![
+        pages::results,
+        pages::proposal,
         results_json,
         api_results,
         funnel_json,

@@ -32,25 +32,27 @@ fn score_cells(p: &Published, e: &ProposalEntry, r: &ProposalResult) -> Vec<Valu
         .map(|j| {
             let s = e.scores.iter().find(|s| s.juror == j.label);
             let total = r.juror_totals.iter().find(|t| t.juror == j.label);
-            match (s.map(|s| s.status), total) {
-                (Some(ScoreStatus::Submitted), Some(t)) => {
-                    let points: Vec<String> = p
-                        .frozen
-                        .rules
-                        .criteria
-                        .iter()
-                        .map(|c| {
-                            s.and_then(|s| s.points.get(c.id.as_str()))
-                                .map(|n| n.to_string())
-                                .unwrap_or_else(|| "—".into())
-                        })
-                        .collect();
-                    json!({"total": t.total, "points": points.join(" / ")})
-                }
-                (Some(ScoreStatus::Recused), _) => json!({"recused": true}),
-                (Some(ScoreStatus::Pending), _) => json!({"pending": true}),
-                _ => json!({"none": true}),
-            }
+            let status = s.map(|s| s.status);
+            let points: Vec<String> = p
+                .frozen
+                .rules
+                .criteria
+                .iter()
+                .map(|c| {
+                    s.and_then(|s| s.points.get(c.id.as_str()))
+                        .map(|n| n.to_string())
+                        .unwrap_or_else(|| "—".into())
+                })
+                .collect();
+            let counted = status == Some(ScoreStatus::Submitted) && total.is_some();
+            json!({
+                "recused": status == Some(ScoreStatus::Recused),
+                "pending": status == Some(ScoreStatus::Pending),
+                "none": status.is_none(),
+                "counted": counted,
+                "total": total.filter(|_| counted).map(|t| t.total),
+                "points": points.join(" / "),
+            })
         })
         .collect()
 }
