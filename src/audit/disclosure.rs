@@ -109,21 +109,36 @@ mod tests {
     #[test]
     fn private_deferred_and_public_details() {
         let d = r#"{"decision":"not_admitted","text":"x"}"#;
-        assert_eq!(shown(&entry("proposal.admissibility", d, true), false), Shown::Deferred);
+        assert_eq!(
+            shown(&entry("proposal.admissibility", d, true), false),
+            Shown::Deferred
+        );
         assert_eq!(
             shown(&entry("proposal.admissibility", d, true), true),
             Shown::Details(d.into())
         );
-        assert_eq!(shown(&entry("proposal.admissibility", d, false), true), Shown::Private);
-        assert_eq!(shown(&entry("review.scored", d, true), false), Shown::Deferred);
+        assert_eq!(
+            shown(&entry("proposal.admissibility", d, false), true),
+            Shown::Private
+        );
+        assert_eq!(
+            shown(&entry("review.scored", d, true), false),
+            Shown::Deferred
+        );
         let a = r#"{"from":"review","to":"deliberation"}"#;
         assert_eq!(
             shown(&entry("competition.deliberation_started", a, true), false),
             Shown::Details(a.into())
         );
         let mail = r#"{"juror":{"email":"a@b.c"}}"#;
-        assert_eq!(shown(&entry("competition.x", mail, true), true), Shown::Private);
+        assert_eq!(
+            shown(&entry("competition.x", mail, true), true),
+            Shown::Private
+        );
         let coi = r#"{"coi":"potential","coi_comment":"my cousin"}"#;
-        assert_eq!(shown(&entry("review.coi_declared", coi, true), true), Shown::Private);
+        assert_eq!(
+            shown(&entry("review.coi_declared", coi, true), true),
+            Shown::Private
+        );
     }
 }

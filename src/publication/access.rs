@@ -62,7 +62,8 @@ pub fn published(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<Publ
     let summaries = proposals::lodged(conn, id)?
         .into_iter()
         .filter_map(|p| {
-            let snapshot: serde_json::Value = serde_json::from_str(p.snapshot_json.as_deref()?).ok()?;
+            let snapshot: serde_json::Value =
+                serde_json::from_str(p.snapshot_json.as_deref()?).ok()?;
             let summary = snapshot["project"]["summary"].as_str()?.to_string();
             Some((p.registration_number?, summary))
         })

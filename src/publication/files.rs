@@ -84,7 +84,11 @@ pub async fn giving_one(
     settings: &Managed<Settings>,
 ) -> AppResult<Json<Value>> {
     let p = load(db, id).await?;
-    Ok(Json(giving::package(std::slice::from_ref(&p), settings, Some(&p))))
+    Ok(Json(giving::package(
+        std::slice::from_ref(&p),
+        settings,
+        Some(&p),
+    )))
 }
 
 /// Every published competition in one package.

@@ -21,11 +21,7 @@ pub const LICENSE: &str = "https://creativecommons.org/licenses/by/4.0/";
 pub fn package(all: &[Published], settings: &Settings, one: Option<&Published>) -> Value {
     let base = settings.base_url();
     let od = &settings.open_data;
-    let modified = all
-        .iter()
-        .map(|p| p.published_at)
-        .max()
-        .map(kyiv_rfc3339);
+    let modified = all.iter().map(|p| p.published_at).max().map(kyiv_rfc3339);
     let (identifier, title, path) = match one {
         Some(p) => (
             format!("360G-{}-{}", od.prefix, p.code()),

@@ -35,8 +35,9 @@ pub fn applicants(
         else {
             continue;
         };
-        let mut users: BTreeSet<String> =
-            orgs::member_ids(conn, &row.organization_id)?.into_iter().collect();
+        let mut users: BTreeSet<String> = orgs::member_ids(conn, &row.organization_id)?
+            .into_iter()
+            .collect();
         if users.is_empty() {
             users.insert(row.created_by.to_string());
         }

@@ -5,8 +5,8 @@ use rocket::{get, State as Managed};
 use serde_json::json;
 
 use super::access::{self, Published};
-use super::results_view::{self, ChartTexts};
 use super::proposal_view;
+use super::results_view::{self, ChartTexts};
 use crate::competitions::{crumbs, model as comp_model, views as comp_views, CompetitionId};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
@@ -41,11 +41,19 @@ fn trail(ctx: &PageCtx<'_>, p: &Published, here: Option<String>) -> serde_json::
 }
 
 #[get("/competitions/<id>/results")]
-pub async fn results(ctx: PageCtx<'_>, id: CompetitionId, db: &Managed<Db>) -> AppResult<PageResponse> {
+pub async fn results(
+    ctx: PageCtx<'_>,
+    id: CompetitionId,
+    db: &Managed<Db>,
+) -> AppResult<PageResponse> {
     let (p, amendments, history) = db
         .run(move |c| {
             let p = access::published(c, &id)?;
-            Ok((p, comp_model::amendments(c, &id)?, comp_model::transitions(c, &id)?))
+            Ok((
+                p,
+                comp_model::amendments(c, &id)?,
+                comp_model::transitions(c, &id)?,
+            ))
         })
         .await?;
     let mut data = results_view::page(&p, ctx.lang, &chart_texts(&ctx));
@@ -56,8 +64,14 @@ pub async fn results(ctx: PageCtx<'_>, id: CompetitionId, db: &Managed<Db>) -> A
     data["published_at"] = json!(p.published_at);
     data["rules_sha256"] = json!(c.rules_sha256);
     data["results_sha256"] = json!(p.sha256);
-    data["amendments"] = json!(amendments.iter().map(|(a, who)| comp_views::amendment(a, who)).collect::<Vec<_>>());
-    data["history"] = json!(history.iter().map(comp_views::transition).collect::<Vec<_>>());
+    data["amendments"] = json!(amendments
+        .iter()
+        .map(|(a, who)| comp_views::amendment(a, who))
+        .collect::<Vec<_>>());
+    data["history"] = json!(history
+        .iter()
+        .map(comp_views::transition)
+        .collect::<Vec<_>>());
     data["breadcrumbs"] = trail(&ctx, &p, None);
     Ok(PageResponse::ok(ctx.render("publication/results", data)?))
 }
@@ -76,7 +90,9 @@ pub async fn proposal(
             let p = access::published(c, &id)?;
             let row = crate::applications::model::lodged(c, &id)?
                 .into_iter()
-                .find(|r| r.registration_number.as_deref() == Some(key.as_str()) || r.id.as_str() == key)
+                .find(|r| {
+                    r.registration_number.as_deref() == Some(key.as_str()) || r.id.as_str() == key
+                })
                 .ok_or(AppError::NotFound)?;
             let docs = crate::applications::model::documents(c, &row.id)?;
             Ok((p, row, docs))

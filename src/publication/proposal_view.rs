@@ -76,7 +76,13 @@ fn score_table(p: &Published, scores: &[JurorScore]) -> Value {
     json!({"jurors": scores.iter().map(|s| s.juror.clone()).collect::<Vec<_>>(), "rows": rows})
 }
 
-pub fn page(p: &Published, e: &ProposalEntry, row: &Proposal, docs: &[Document], lang: Lang) -> Value {
+pub fn page(
+    p: &Published,
+    e: &ProposalEntry,
+    row: &Proposal,
+    docs: &[Document],
+    lang: Lang,
+) -> Value {
     let snapshot: Value = row
         .snapshot_json
         .as_deref()

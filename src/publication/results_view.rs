@@ -89,7 +89,12 @@ fn role_key(role: &str) -> String {
 /// Everything on the results page except the timeline and breadcrumbs.
 pub fn page(p: &Published, lang: Lang, texts: &ChartTexts) -> Value {
     let o = &p.doc.outcome;
-    let entry = |reg: &str| p.doc.proposals.iter().find(|e| e.registration_number == reg);
+    let entry = |reg: &str| {
+        p.doc
+            .proposals
+            .iter()
+            .find(|e| e.registration_number == reg)
+    };
     let rating: Vec<Value> = o
         .proposals
         .iter()
@@ -110,7 +115,12 @@ pub fn page(p: &Published, lang: Lang, texts: &ChartTexts) -> Value {
                    "reason_key": reason_key(reason), "reason": reason})
         })
         .collect();
-    let withdrawn = p.doc.proposals.iter().filter(|e| e.status == "withdrawn").count();
+    let withdrawn = p
+        .doc
+        .proposals
+        .iter()
+        .filter(|e| e.status == "withdrawn")
+        .count();
     let coi: Vec<Value> = p
         .doc
         .proposals
@@ -131,7 +141,8 @@ pub fn page(p: &Published, lang: Lang, texts: &ChartTexts) -> Value {
                 OverrideAction::Award { amount } => (true, Some(money(amount, lang))),
                 OverrideAction::Exclude => (false, None),
             };
-            let computed = result_of(p, &ov.registration_number).map(|r| money(r.computed_award, lang));
+            let computed =
+                result_of(p, &ov.registration_number).map(|r| money(r.computed_award, lang));
             json!({"registration_number": ov.registration_number, "award": award, "amount": amount,
                    "computed": computed, "reason": ov.reason})
         })
@@ -181,7 +192,11 @@ pub fn distribution(p: &Published, t: &ChartTexts) -> BarChart {
         .enumerate()
         .map(|(i, &n)| {
             let lo = i as i64 * width;
-            let hi = if i as i64 == bins - 1 { top } else { lo + width };
+            let hi = if i as i64 == bins - 1 {
+                top
+            } else {
+                lo + width
+            };
             Row {
                 label: format!("{lo}–{hi}"),
                 value: n,
@@ -189,7 +204,13 @@ pub fn distribution(p: &Published, t: &ChartTexts) -> BarChart {
             }
         })
         .collect();
-    BarChart::new("scores", &t.scores_caption, &t.scores_label, &t.scores_value, rows)
+    BarChart::new(
+        "scores",
+        &t.scores_caption,
+        &t.scores_label,
+        &t.scores_value,
+        rows,
+    )
 }
 
 /// The fund: each awarded proposal's amount, then what remains.

@@ -65,7 +65,9 @@ pub fn proposals(p: &Published) -> AppResult<Vec<u8>> {
             e.status.clone(),
             e.not_admitted_reason.clone().unwrap_or_default(),
             hryvnias(e.requested),
-            r.and_then(|r| r.rank).map(|n| n.to_string()).unwrap_or_default(),
+            r.and_then(|r| r.rank)
+                .map(|n| n.to_string())
+                .unwrap_or_default(),
             r.and_then(|r| r.aggregate).map(decimal).unwrap_or_default(),
             passed,
             flag(|f| f.divergent),

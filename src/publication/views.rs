@@ -50,7 +50,10 @@ mod tests {
         let r = Ratio::checked_new(157, 2).unwrap();
         assert_eq!(decimal(r), "78.50");
         assert_eq!(decimal_in(r, Lang::Uk), "78,50");
-        assert_eq!(reason_key("budget_rules").unwrap(), "applications-reason-budget-rules");
+        assert_eq!(
+            reason_key("budget_rules").unwrap(),
+            "applications-reason-budget-rules"
+        );
         assert_eq!(reason_key("Інше пояснення"), None);
     }
 }

@@ -31,19 +31,36 @@ async fn details_are_deferred_until_publication_and_the_chain_still_verifies() {
     let before = anonymous.get(&log).await;
     assert!(!before.body.contains(NOT_ADMITTED_TEXT), "reason deferred");
     assert!(!before.body.contains("secret.juror@example.org"));
-    assert!(before.html().count(".deferred") >= 5, "the five admissibility decisions");
+    assert!(
+        before.html().count(".deferred") >= 5,
+        "the five admissibility decisions"
+    );
     let verify = anonymous.get("/audit/verify").await.html();
-    assert!(verify.text("main").contains("цілісний"), "{}", verify.text("main"));
+    assert!(
+        verify.text("main").contains("цілісний"),
+        "{}",
+        verify.text("main")
+    );
 
     app.clock.set(utc("2027-03-10 10:00"));
     cs::relogin(&s.b, &s.organizer).await;
     assert!(step(&s.b, &s.id, "publish").await.contains("оприлюднено"));
     let after = anonymous.get(&log).await;
-    assert!(after.body.contains(NOT_ADMITTED_TEXT), "disclosed with the results");
+    assert!(
+        after.body.contains(NOT_ADMITTED_TEXT),
+        "disclosed with the results"
+    );
     assert!(!after.body.contains("secret.juror@example.org"), "never");
     assert_eq!(after.html().count(".deferred"), 0);
     let verify = anonymous.get("/audit/verify").await.html();
-    assert!(verify.text("main").contains("цілісний"), "{}", verify.text("main"));
+    assert!(
+        verify.text("main").contains("цілісний"),
+        "{}",
+        verify.text("main")
+    );
     let report = app.db().run(|c| audit::verify(c)).await.unwrap();
-    assert!(matches!(report, audit::VerifyReport::Ok { .. }), "{report:?}");
+    assert!(
+        matches!(report, audit::VerifyReport::Ok { .. }),
+        "{report:?}"
+    );
 }

@@ -11,7 +11,10 @@ use crate::support::TestApp;
 use konkurs::accounts::model::Role;
 use konkurs::competitions::State;
 
-async fn published_at(app: &TestApp, id: &konkurs::competitions::CompetitionId) -> Option<chrono::NaiveDateTime> {
+async fn published_at(
+    app: &TestApp,
+    id: &konkurs::competitions::CompetitionId,
+) -> Option<chrono::NaiveDateTime> {
     let id = id.clone();
     app.db()
         .run(move |c| Ok(konkurs::publication::model::find(c, &id)?))
@@ -33,9 +36,14 @@ async fn publishing_is_refused_until_the_results_are_finalized() {
     cs::relogin(&s.b, &s.organizer).await;
     assert!(step(&s.b, &s.id, "publish").await.contains("оприлюднено"));
     assert_eq!(cs::load(&app, &s.id).await.state, State::Published);
-    assert_eq!(published_at(&app, &s.id).await, Some(utc("2027-03-10 10:00")));
+    assert_eq!(
+        published_at(&app, &s.id).await,
+        Some(utc("2027-03-10 10:00"))
+    );
     // Not twice.
-    assert!(step(&s.b, &s.id, "publish").await.contains("лише після обговорення"));
+    assert!(step(&s.b, &s.id, "publish")
+        .await
+        .contains("лише після обговорення"));
 }
 
 #[rocket::async_test]
@@ -85,7 +93,9 @@ async fn publication_notifies_every_applicant_and_is_audited_with_the_hash() {
         assert_eq!(mails.len(), 1, "applicant {i}");
         let m = &mails[0];
         assert!(m.subject.contains(&a.reg), "{}", m.subject);
-        assert!(m.body_text.contains(&format!("/competitions/{}/proposals/{}", s.id, a.reg)));
+        assert!(m
+            .body_text
+            .contains(&format!("/competitions/{}/proposals/{}", s.id, a.reg)));
         let expect = match i {
             0 => "Місце в рейтингу: 2",
             1 => "Місце в рейтингу: 1",
@@ -93,17 +103,34 @@ async fn publication_notifies_every_applicant_and_is_audited_with_the_hash() {
             3 => "нижча за прохідний бал",
             _ => "не допущено",
         };
-        assert!(m.body_text.contains(expect), "applicant {i}: {}", m.body_text);
+        assert!(
+            m.body_text.contains(expect),
+            "applicant {i}: {}",
+            m.body_text
+        );
     }
-    let body = &app.mails_to(&s.applicants[1].person.email).await.last().unwrap().body_text.clone();
-    assert!(body.contains("99 000,00 грн") || body.contains("99\u{a0}000,00\u{a0}грн"), "{body}");
+    let body = &app
+        .mails_to(&s.applicants[1].person.email)
+        .await
+        .last()
+        .unwrap()
+        .body_text
+        .clone();
+    assert!(
+        body.contains("99 000,00 грн") || body.contains("99\u{a0}000,00\u{a0}грн"),
+        "{body}"
+    );
     assert!(body.contains("22,00"), "aggregate: {body}");
     let filter = konkurs::audit::ListFilter {
         competition_id: Some(s.id.to_string()),
         before_seq: None,
         limit: 500,
     };
-    let entries = app.db().run(move |c| konkurs::audit::list(c, &filter)).await.unwrap();
+    let entries = app
+        .db()
+        .run(move |c| konkurs::audit::list(c, &filter))
+        .await
+        .unwrap();
     let entry = entries
         .iter()
         .find(|e| e.action == "competition.results_published")

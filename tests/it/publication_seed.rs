@@ -29,7 +29,7 @@ use konkurs::db::schema::{
     competition_results, jurors, proposals, review_assignments, review_scores,
 };
 use konkurs::review::document::{
-    JuryMember, JuryPerson, ProposalEntry, Recusal, ReviewSummary, ResultsDoc, SCHEMA,
+    JuryMember, JuryPerson, ProposalEntry, Recusal, ResultsDoc, ReviewSummary, SCHEMA,
 };
 use konkurs::scoring::{JurorScore, Outcome, ScoreStatus};
 
