@@ -37,6 +37,9 @@ pub struct Settings {
     /// (development only: edit a template, reload the page).
     #[serde(default)]
     pub templates_dir: Option<PathBuf>,
+    /// `[open_data]`: identifiers of the 360Giving data (see docs/open-data.md).
+    #[serde(default)]
+    pub open_data: OpenDataSettings,
     /// Outgoing mail: `mail_*` and `smtp_*` keys.
     #[serde(flatten)]
     pub mail: crate::mail::settings::MailSettings,
@@ -48,6 +51,41 @@ pub struct Settings {
     /// `pdf_*` (see `crate::pdf`), read like `storage`.
     #[serde(skip)]
     pub pdf: crate::pdf::PdfSettings,
+}
+
+/// The `[open_data]` table: how the 360Giving package names this funder.
+#[derive(Debug, Clone, Deserialize)]
+pub struct OpenDataSettings {
+    /// The publisher's 360Giving prefix: grant IDs are
+    /// `360G-<prefix>-<registration number>`.
+    #[serde(default = "default_prefix")]
+    pub prefix: String,
+    /// The funder's organization identifier (org-id.guide), e.g.
+    /// `UA-EDR-00000000`.
+    #[serde(default = "default_funder_id")]
+    pub funder_id: String,
+    #[serde(default = "default_funder_name")]
+    pub funder_name: String,
+}
+
+impl Default for OpenDataSettings {
+    fn default() -> Self {
+        OpenDataSettings {
+            prefix: default_prefix(),
+            funder_id: default_funder_id(),
+            funder_name: default_funder_name(),
+        }
+    }
+}
+
+fn default_prefix() -> String {
+    "konkurs".into()
+}
+fn default_funder_id() -> String {
+    "UA-EDR-00000000".into()
+}
+fn default_funder_name() -> String {
+    "Konkurs".into()
 }
 
 fn default_data_dir() -> PathBuf {

@@ -19,6 +19,7 @@ pub mod home;
 pub mod mail;
 pub mod organizations;
 pub mod pdf;
+pub mod publication;
 pub mod review;
 pub mod scoring;
 pub mod statistics;

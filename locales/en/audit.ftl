@@ -25,3 +25,4 @@ audit-verify-title = Audit log verification
 audit-verify-tag-ok = Intact
 audit-verify-tag-broken = Broken
 audit-verify-how = The check has just recomputed the hash of every entry from the first to the last. The rule is documented and anyone can repeat it from the published data.
+audit-details-deferred = The details will be published with the competition results; their SHA-256 hash is already in the chain.

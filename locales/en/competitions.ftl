@@ -348,3 +348,4 @@ competitions-nav-organizer = My competitions
 competitions-mail-amended-subject = Change in the competition “{ $title }”
 competitions-mail-amended-greeting = Hello, { $name }!
 competitions-mail-amended-body = You are preparing or have submitted a proposal to the competition “{ $title }”. The organizer has published an amendment:
+competitions-refused-not-finalized = Only finalized results can be published: finish the deliberation and finalize the results first.

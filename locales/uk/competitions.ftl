@@ -351,3 +351,4 @@ competitions-nav-organizer = Мої конкурси
 competitions-mail-amended-subject = Зміна в конкурсі «{ $title }»
 competitions-mail-amended-greeting = Вітаємо, { $name }!
 competitions-mail-amended-body = Ви готуєте або вже подали пропозицію на конкурс «{ $title }». Організатор оприлюднив зміну:
+competitions-refused-not-finalized = Оприлюднити можна лише остаточні результати: спершу завершіть обговорення й зафіксуйте результати.

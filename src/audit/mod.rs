@@ -7,6 +7,7 @@
 pub mod canonical;
 pub mod chain;
 pub mod cli;
+pub mod disclosure;
 pub mod model;
 pub mod routes;
 pub mod service;

@@ -1,10 +1,13 @@
 //! The public audit log: entries with their hashes (details only where they
 //! are public), and a page that re-verifies the whole chain on request.
 
+use std::collections::BTreeSet;
+
 use fluent_bundle::FluentArgs;
 use rocket::{get, State};
 use serde_json::json;
 
+use super::disclosure::{self, Shown};
 use super::{list, verify, AuditEntry, BrokenReason, ListFilter, VerifyReport};
 use crate::db::Db;
 use crate::error::AppResult;
@@ -16,14 +19,25 @@ pub fn routes() -> Vec<rocket::Route> {
     rocket::routes![index, verify_page]
 }
 
-fn view(e: &AuditEntry) -> serde_json::Value {
+fn view(e: &AuditEntry, published: &BTreeSet<String>) -> serde_json::Value {
+    let competition_published = e
+        .competition_id
+        .as_ref()
+        .is_some_and(|c| published.contains(c));
+    let shown = disclosure::shown(e, competition_published);
+    let (details, deferred) = match &shown {
+        Shown::Details(d) => (Some(d.clone()), false),
+        Shown::Deferred => (None, true),
+        Shown::Private => (None, false),
+    };
     json!({
         "seq": e.seq, "at": e.at, "action": e.action, "actor_label": e.actor_label,
         "subject_type": e.subject_type,
-        // Subjects and details of private entries stay private; the hash of
-        // the details is in the chain, so the chain still verifies.
-        "subject_id": if e.public { e.subject_id.clone() } else { None },
-        "competition_id": e.competition_id, "details": e.public_details(),
+        // Subjects and details of private (or not yet public) entries stay
+        // hidden; the hash of the details is in the chain, so the chain
+        // still verifies.
+        "subject_id": if details.is_some() { e.subject_id.clone() } else { None },
+        "competition_id": e.competition_id, "details": details, "deferred": deferred,
         "details_sha256": e.details_sha256, "prev_hash": e.prev_hash, "hash": e.hash,
     })
 }
@@ -40,11 +54,19 @@ async fn index(
         before_seq: before,
         limit: PAGE,
     };
-    let entries = db.run(move |c| list(c, &filter)).await?;
+    let (entries, published) = db
+        .run(move |c| {
+            let published: BTreeSet<String> = crate::publication::model::published_ids(c)?
+                .into_iter()
+                .map(|id| id.to_string())
+                .collect();
+            Ok((list(c, &filter)?, published))
+        })
+        .await?;
     let next = (entries.len() as i64 == PAGE)
         .then(|| entries.last().map(|e| e.seq))
         .flatten();
-    let rows: Vec<_> = entries.iter().map(view).collect();
+    let rows: Vec<_> = entries.iter().map(|e| view(e, &published)).collect();
     let data = json!({"entries": rows, "competition": competition.unwrap_or_default(), "next_before": next});
     Ok(PageResponse::ok(page.render("audit/index", data)?))
 }

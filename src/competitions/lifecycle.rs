@@ -54,28 +54,37 @@ fn step(
     now: NaiveDateTime,
     actor: &Actor,
     id: &CompetitionId,
-    (from, to): (State, State),
+    pair: (State, State),
     wrong_state_key: &str,
     precondition: impl FnOnce(&mut AnyConnection, &Competition) -> AppResult<()>,
+) -> AppResult<()> {
+    step_with(conn, now, actor, id, pair, wrong_state_key, |conn, c| {
+        precondition(conn, c).map(|_| json!({}))
+    })
+}
+
+/// [`step`] whose precondition also returns extra audit details (an object).
+fn step_with(
+    conn: &mut AnyConnection,
+    now: NaiveDateTime,
+    actor: &Actor,
+    id: &CompetitionId,
+    (from, to): (State, State),
+    wrong_state_key: &str,
+    precondition: impl FnOnce(&mut AnyConnection, &Competition) -> AppResult<serde_json::Value>,
 ) -> AppResult<()> {
     let c = access::load_managed(conn, actor, id)?;
     if c.state != from {
         return refuse(wrong_state_key);
     }
-    precondition(conn, &c)?;
+    let mut details = precondition(conn, &c)?;
     if model::set_state(conn, id, from, to, None, now)? == 0 {
         return refuse("competitions-refused-changed-meanwhile");
     }
     log_transition(conn, now, actor, id, from, to, None)?;
-    trail::record(
-        conn,
-        now,
-        actor,
-        audit_action(to),
-        id,
-        json!({"from": from.as_str(), "to": to.as_str()}),
-        true,
-    )
+    details["from"] = json!(from.as_str());
+    details["to"] = json!(to.as_str());
+    trail::record(conn, now, actor, audit_action(to), id, details, true)
 }
 
 /// The audit action of entering `to`.
@@ -167,23 +176,36 @@ pub fn start_deliberation(
     )
 }
 
-/// Publishes the results.
+/// Publishes the results: only from deliberation, and only once the
+/// results are finalized (a `competition_results` row exists). The audit
+/// entry carries the results document's SHA-256. The rest of publication
+/// (`published_at`, notices) is `crate::publication::service::publish`,
+/// which calls this in the same transaction.
 pub fn publish(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
     actor: &Actor,
     id: &CompetitionId,
-) -> AppResult<()> {
+) -> AppResult<String> {
     let pair = (State::Deliberation, State::Published);
-    step(
+    let mut sha = String::new();
+    step_with(
         conn,
         now,
         actor,
         id,
         pair,
         "competitions-refused-publish-state",
-        |_, _| Ok(()),
-    )
+        |conn, c| match crate::publication::model::find(conn, &c.id)? {
+            Some(r) if r.published_at.is_none() => {
+                sha = r.sha256;
+                Ok(json!({"results_sha256": sha}))
+            }
+            Some(_) => refuse("competitions-refused-publish-state"),
+            None => refuse("competitions-refused-not-finalized"),
+        },
+    )?;
+    Ok(sha)
 }
 
 /// Closes a published competition.
@@ -296,11 +318,13 @@ pub fn step_from(state: State) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
-/// Runs the step named `name`; 404 for an unknown name.
+/// Runs the step named `name`; 404 for an unknown name. Publishing also
+/// notifies the applicants, through `renderer`.
 pub fn run_step(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
     actor: &Actor,
+    renderer: &crate::mail::MailRenderer,
     id: &CompetitionId,
     name: &str,
 ) -> AppResult<()> {
@@ -308,7 +332,7 @@ pub fn run_step(
         "admissibility" => start_admissibility(conn, now, actor, id),
         "review" => start_review(conn, now, actor, id),
         "deliberation" => start_deliberation(conn, now, actor, id),
-        "publish" => publish(conn, now, actor, id),
+        "publish" => crate::publication::service::publish(conn, now, actor, renderer, id),
         "close" => close(conn, now, actor, id),
         _ => Err(AppError::NotFound),
     }

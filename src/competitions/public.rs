@@ -77,6 +77,9 @@ pub async fn show(
         .await?;
     let mut data = public_views::detail(&frozen, &amendments, &history, ctx.lang, now.0);
     data["defence"] = defence;
+    let published = matches!(frozen.competition.state, State::Published | State::Closed);
+    data["results_url"] =
+        json!(published.then(|| format!("/competitions/{}/results", frozen.competition.id)));
     data["breadcrumbs"] = crumbs::public(&ctx, data["title"].as_str());
     Ok(PageResponse::ok(ctx.render("competitions/show", data)?))
 }

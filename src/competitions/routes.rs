@@ -219,11 +219,13 @@ pub async fn step(
     step: &str,
     _form: CsrfForm<TokenOnly>,
     db: &Managed<Db>,
+    mailer: &Managed<Arc<MailRenderer>>,
     now: Now,
 ) -> AppResult<PageResponse> {
     let (actor, key, name) = (Actor::of(&user.0), id.clone(), step.to_string());
+    let renderer = mailer.inner().clone();
     let result = db
-        .write(move |c| lifecycle::run_step(c, now.0, &actor, &key, &name))
+        .write(move |c| lifecycle::run_step(c, now.0, &actor, &renderer, &key, &name))
         .await;
     back(&id, result, &format!("competitions-step-{step}-done"))
 }

@@ -101,11 +101,12 @@ async fn the_second_round_after_an_open_defence_starts_from_round_one() {
         .html();
     assert_eq!(page.count("#score-sheet"), 0, "round 2 not open yet");
     let sql = format!(
-        "INSERT INTO defence_sessions (id, competition_id, starts_at, place, online_url, created_by, created_at) VALUES ('{}', '{}', '{}', 'Київ', NULL, '{}', '{}')",
+        "INSERT INTO defence_sessions (id, competition_id, starts_at, place, online_url, created_by, created_at, updated_at) VALUES ('{}', '{}', '{}', 'Київ', NULL, '{}', '{}', '{}')",
         uuid::Uuid::now_v7(),
         fx.comp,
         app.now().format("%Y-%m-%d %H:%M:%S"),
         fx.organizer.id,
+        app.now().format("%Y-%m-%d %H:%M:%S"),
         app.now().format("%Y-%m-%d %H:%M:%S"),
     );
     app.db()
