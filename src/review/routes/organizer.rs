@@ -99,7 +99,7 @@ async fn jury_data(
             "c": {"id": comp.id, "title": comp.title_uk, "state_key": format!("competitions-state-{}", comp.state.as_str())},
             "jurors": rows, "roles": roles, "form": input,
             "may_invite": jury::may_invite(&comp), "may_remove": jury::may_remove(&comp),
-            "in_review": comp.state == State::Review,
+            "review_started": matches!(comp.state, State::Review | State::Deliberation | State::Published | State::Closed),
         }))
     })
     .await
