@@ -6,6 +6,7 @@
 pub mod call;
 pub mod data;
 pub mod env;
+pub mod jury;
 pub mod pdf;
 pub mod story;
 

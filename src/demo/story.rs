@@ -3,6 +3,7 @@
 use chrono::Datelike;
 
 use super::call::{self, Account, CallSpec};
+use super::jury::{self, Seat};
 use super::data;
 use super::env::Env;
 use super::DemoError;
@@ -90,6 +91,39 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         .map(|(_, id)| id.clone())
         .collect();
     call::admissibility(env, &organizer, &published, &admitted, &rejected, env.ago(138, 9)).await?;
+    // Five jurors; the third once sat on the board of the sixth NGO, which
+    // applied: the assignment recuses them from it automatically.
+    let roles = ["chair", "secretary", "member", "member", "member"];
+    let seats: Vec<Seat> = jurors
+        .iter()
+        .zip(roles)
+        .enumerate()
+        .map(|(j, (account, role))| Seat {
+            account,
+            role,
+            affiliations: if j == 2 { vec![ngos[5].edrpou.clone()] } else { vec![] },
+        })
+        .collect();
+    jury::seat(env, &organizer, &published, &seats, env.ago(139, 9)).await?;
+    jury::start(env, &organizer, &published, env.ago(136, 9)).await?;
+    let criteria = criteria_of(env, &published).await?;
+    let index_of = |id: &ProposalId| submitted.iter().position(|p| p == id).unwrap_or(0);
+    for (j, juror) in jurors.iter().enumerate() {
+        for a in jury::assignments(env, juror, &published).await? {
+            let i = index_of(&a.proposal_id);
+            let at = env.ago(130 - (j as i64 * 3) - (i as i64 % 5), 11);
+            if a.coi != "pending" {
+                continue; // recused automatically
+            }
+            if j == 3 && i == 12 {
+                jury::declare(env, juror, &a, "potential", "Мій колишній студент — координатор цього проєкту.", at).await?;
+                continue;
+            }
+            jury::declare(env, juror, &a, "none", "", at).await?;
+            let points = points_for(i, j, criteria.len());
+            jury::score(env, juror, &a.proposal_id, &criteria, &points, comment_for(&points), true, at).await?;
+        }
+    }
 
     // 2. In review: a dozen proposals, scoring under way.
     let review_spec = CallSpec {
@@ -116,6 +150,36 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         review_ids.push(call::apply(env, &applicants[k], &in_review, &orgs[k], input, at).await?);
     }
     call::admissibility(env, &organizer, &in_review, &review_ids, &[], env.ago(19, 9)).await?;
+    let seats: Vec<Seat> = jurors
+        .iter()
+        .take(3)
+        .zip(["chair", "secretary", "member"])
+        .map(|(account, role)| Seat { account, role, affiliations: vec![] })
+        .collect();
+    jury::seat(env, &organizer, &in_review, &seats, env.ago(19, 12)).await?;
+    jury::start(env, &organizer, &in_review, env.ago(18, 9)).await?;
+    let criteria = criteria_of(env, &in_review).await?;
+    for (j, juror) in jurors.iter().take(3).enumerate() {
+        for a in jury::assignments(env, juror, &in_review).await? {
+            let i = review_ids.iter().position(|p| p == &a.proposal_id).unwrap_or(0);
+            // The chair is done, the secretary halfway, the member has begun.
+            let (declare, submit) = match j {
+                0 => (true, true),
+                1 => (true, i % 2 == 0),
+                _ => (i < 4, false),
+            };
+            if !declare {
+                continue;
+            }
+            let at = env.ago(15 - (i as i64 % 6), 10 + j as u32);
+            jury::declare(env, juror, &a, "none", "", at).await?;
+            if j == 2 && i >= 2 {
+                continue;
+            }
+            let points = points_for(i + 40, j, criteria.len());
+            jury::score(env, juror, &a.proposal_id, &criteria, &points, comment_for(&points), submit, at).await?;
+        }
+    }
 
     // 3. Open for applications.
     let open_spec = CallSpec {
@@ -192,4 +256,39 @@ pub fn describe(r: &Report) -> String {
     out.push_str(&format!("Competitions:\n  published:  /competitions/{}\n  in review:  /competitions/{}\n  open:       /competitions/{}\n  announced:  /competitions/{}\n",
         r.published, r.in_review, r.open, r.announced));
     out
+}
+
+/// The competition's criterion IDs in their published order.
+async fn criteria_of(env: &Env, comp: &CompetitionId) -> Result<Vec<String>, DemoError> {
+    let comp = comp.clone();
+    let rules = env
+        .db
+        .run(move |c| Ok(crate::competitions::service::frozen(c, &comp)?.rules))
+        .await?;
+    Ok(rules.criteria.iter().map(|c| c.id.to_string()).collect())
+}
+
+/// Juror `j`'s points (0..=10) for proposal `i` on each criterion: the
+/// proposal's quality, the juror's leniency and a little noise. Juror 2
+/// disagrees sharply on two proposals, so they are flagged divergent.
+fn points_for(i: usize, j: usize, criteria: usize) -> Vec<u32> {
+    let quality = 4 + ((i * 7 + i / 3) % 6) as i64; // 4..=9
+    let leniency = [0, 1, -1, 0, 1][j % 5];
+    let harsh = j == 2 && (i == 3 || i == 17);
+    (0..criteria)
+        .map(|k| {
+            let noise = ((i + j * 3 + k) % 3) as i64 - 1;
+            let p = if harsh { quality - 4 + noise } else { quality + leniency + noise };
+            p.clamp(0, 10) as u32
+        })
+        .collect()
+}
+
+fn comment_for(points: &[u32]) -> &'static str {
+    let avg = points.iter().sum::<u32>() / points.len().max(1) as u32;
+    match avg {
+        8.. => "Сильний проєкт: чіткі індикатори, реалістичний бюджет.",
+        6..=7 => "Добрий проєкт; план заходів можна деталізувати.",
+        _ => "Слабке обґрунтування потреби та бюджету.",
+    }
 }
