@@ -7,3 +7,5 @@
 pub mod defence;
 pub mod document;
 pub mod ids;
+pub mod results_build;
+pub mod results_map;
