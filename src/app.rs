@@ -76,6 +76,7 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/admin", crate::admin::routes())
         .mount("/", crate::competitions::routes())
         .mount("/", crate::applications::routes())
+        .mount("/", crate::review::verdict_routes::routes())
         .mount("/", crate::api::routes())
         .mount("/", crate::audit::routes::routes())
         .mount("/", rocket::routes![web::assets::asset])

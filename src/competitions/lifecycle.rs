@@ -138,28 +138,19 @@ pub fn start_review(
     )
 }
 
-/// Closes the review once every assigned scoring is done or recused.
+/// Closes the review once every assigned scoring is done or recused (the
+/// generic step). Closing early with a reason is the review's own page
+/// (`crate::review::closing`).
 pub fn start_deliberation(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
     actor: &Actor,
     id: &CompetitionId,
 ) -> AppResult<()> {
-    let pair = (State::Review, State::Deliberation);
-    step(
-        conn,
-        now,
-        actor,
-        id,
-        pair,
-        "competitions-refused-deliberation-state",
-        |conn, c| {
-            if pending_reviews(conn, &c.id)? > 0 {
-                return refuse("competitions-refused-reviews-pending");
-            }
-            Ok(())
-        },
-    )
+    match crate::review::closing::close(conn, now, actor, id, None)? {
+        Ok(()) => Ok(()),
+        Err(_) => refuse("competitions-refused-reviews-pending"),
+    }
 }
 
 /// Publishes the results.
@@ -266,10 +257,8 @@ pub fn pending_admissibility_decisions(
 }
 
 /// Assigned scorings neither submitted nor recused.
-/// Always 0 for now: no reviews table exists yet. The reviews module
-/// replaces the body with its count.
-pub fn pending_reviews(_conn: &mut AnyConnection, _id: &CompetitionId) -> AppResult<i64> {
-    Ok(0)
+pub fn pending_reviews(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<i64> {
+    crate::review::closing::pending_count(conn, id)
 }
 
 /// The forward steps by the name used in URLs and on buttons
