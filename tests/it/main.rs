@@ -24,4 +24,7 @@ mod files;
 mod mail;
 mod migrations;
 mod organizations;
+mod review_verdict;
+mod review_verdict_authz;
 mod shell;
+mod verdict_seed;
