@@ -11,6 +11,7 @@ pub mod finalize;
 pub mod ids;
 pub mod overrides;
 pub mod results_build;
+pub mod results_inputs;
 pub mod results_map;
 pub mod verdict_audit;
 pub mod verdict_routes;

@@ -83,7 +83,12 @@ pub fn find(
 }
 
 /// Checks the form alone (the engine checks the rest).
-fn check(form: &OverrideForm, requested: i64, cap: i64) -> Result<OverrideRow, FieldErrors> {
+fn check(
+    form: &OverrideForm,
+    requested: i64,
+    cap: i64,
+    lang: Lang,
+) -> Result<OverrideRow, FieldErrors> {
     let mut errors = FieldErrors::new();
     let reason = form.reason.trim();
     let action = form.action.trim();
@@ -95,12 +100,12 @@ fn check(form: &OverrideForm, requested: i64, cap: i64) -> Result<OverrideRow, F
             Ok(a) if a > requested => errors.add_with(
                 "amount",
                 "verdict-err-amount-over-request",
-                &[("requested", money(requested, Lang::Uk))],
+                &[("requested", money(requested, lang))],
             ),
             Ok(a) if a > cap => errors.add_with(
                 "amount",
                 "verdict-err-amount-over-cap",
-                &[("cap", money(cap, Lang::Uk))],
+                &[("cap", money(cap, lang))],
             ),
             Ok(a) => amount = Some(a),
             Err(MoneyError::TooManyDecimals) => errors.add("amount", "verdict-err-amount-decimals"),
@@ -126,20 +131,21 @@ fn check(form: &OverrideForm, requested: i64, cap: i64) -> Result<OverrideRow, F
     })
 }
 
-/// Sets (or replaces) the override of a proposal.
+/// Sets (or replaces) the override of a proposal. `lang` formats the
+/// amounts quoted in error messages.
 pub fn set(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
     actor: &Actor,
-    competition: &CompetitionId,
-    proposal: &ProposalId,
+    (competition, proposal): (&CompetitionId, &ProposalId),
     form: &OverrideForm,
+    lang: Lang,
 ) -> AppResult<Result<(), FieldErrors>> {
     let c = load_open(conn, actor, competition)?;
     let (reg, requested, _) = proposal_of(conn, competition, proposal)?;
     let mut inputs = results_build::load(conn, competition, now)?;
     let cap = inputs.rules.cap_per_proposal_kopiyky;
-    let mut row = match check(form, requested, cap) {
+    let mut row = match check(form, requested, cap, lang) {
         Ok(row) => row,
         Err(errors) => return Ok(Err(errors)),
     };

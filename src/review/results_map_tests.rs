@@ -1,8 +1,11 @@
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::*;
+use crate::competitions::ids::CompetitionId;
 use crate::competitions::rules::build;
+use crate::competitions::rules::RulesDoc;
 use crate::competitions::validate::{check, tests::complete, Mode};
+use crate::review::document::MissingScore;
 use crate::scoring::{Aggregation, Why};
 
 fn at(h: u32) -> NaiveDateTime {

@@ -213,8 +213,9 @@ pub async fn override_set(
     now: Now,
 ) -> AppResult<PageResponse> {
     let (actor, key, pkey, input) = (Actor::of(&user.0), id.clone(), pid.clone(), form.0.clone());
+    let lang = page.lang;
     match db
-        .write(move |c| overrides::set(c, now.0, &actor, &key, &pkey, &input))
+        .write(move |c| overrides::set(c, now.0, &actor, (&key, &pkey), &input, lang))
         .await
     {
         Ok(Err(errors)) => {
