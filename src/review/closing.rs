@@ -58,17 +58,20 @@ pub fn second_round_counts(conn: &mut AnyConnection, id: &CompetitionId) -> AppR
     Ok(n > 0)
 }
 
+/// (juror, registration number, title, round-1 and round-2 submission).
+type OpenRow = (
+    String,
+    String,
+    String,
+    Option<NaiveDateTime>,
+    Option<NaiveDateTime>,
+);
+
 /// Active assignments of admitted proposals that are neither recused nor
 /// submitted in the counted round, by registration number and label.
 pub fn missing(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<Vec<Missing>> {
     let round2 = second_round_counts(conn, id)?;
-    let rows: Vec<(
-        String,
-        String,
-        String,
-        Option<NaiveDateTime>,
-        Option<NaiveDateTime>,
-    )> = a::table
+    let rows: Vec<OpenRow> = a::table
         .inner_join(p::table)
         .filter(a::competition_id.eq(id))
         .filter(a::active.eq(true))

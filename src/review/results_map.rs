@@ -166,7 +166,7 @@ pub fn assemble(inputs: &Inputs) -> Result<ResultsDoc, ScoringError> {
             .map(|(i, c)| (c.id.as_str(), i))
             .collect(),
     };
-    let on_jury = |j: &&&JurorRow| j.removed_at.is_none_or(|r| r > inputs.closure.closed_at);
+    let on_jury = |j: &&&JurorRow| j.removed_at.map_or(true, |r| r > inputs.closure.closed_at);
     let jury = jurors
         .iter()
         .filter(on_jury)

@@ -79,7 +79,7 @@ async fn only_the_organizer_closes_deliberates_overrides_finalizes_and_downloads
         .db()
         .run({
             let id = seed.comp.clone();
-            move |c| Ok(konkurs::review::results_build::overrides(c, &id)?)
+            move |c| konkurs::review::results_build::overrides(c, &id)
         })
         .await
         .unwrap();
