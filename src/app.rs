@@ -79,6 +79,7 @@ pub fn build_with_clock(figment: Figment, clock: Clock) -> Result<Rocket<Build>,
         .mount("/", crate::review::routes())
         .mount("/", crate::review::defence::routes())
         .mount("/", crate::publication::routes())
+        .mount("/", crate::review::verdict_routes::routes())
         .mount("/", crate::api::routes())
         .mount("/", crate::audit::routes::routes())
         .mount("/", crate::statistics::routes())

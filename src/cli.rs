@@ -153,8 +153,10 @@ fn demo() -> Result<(), StartupError> {
     settings.prepare_data_dir()?;
     let db = app::open_database(&settings, true)?;
     let clock = crate::clock::Clock::System;
-    let web = crate::web::Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
-    let mail = crate::mail::Mail::from_settings(&settings, db.clone(), clock.clone(), web.i18n.clone())?;
+    let web =
+        crate::web::Web::load(settings.templates_dir.as_deref()).map_err(StartupError::Web)?;
+    let mail =
+        crate::mail::Mail::from_settings(&settings, db.clone(), clock.clone(), web.i18n.clone())?;
     let env = crate::demo::Env {
         db,
         renderer: mail.renderer,

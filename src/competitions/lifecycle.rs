@@ -152,28 +152,19 @@ pub fn start_review(
     crate::review::assign_db::run_at_start(conn, now, id, &by)
 }
 
-/// Closes the review once every assigned scoring is done or recused.
+/// Closes the review once every assigned scoring is done or recused (the
+/// generic step). Closing early with a reason is the review's own page
+/// (`crate::review::closing`).
 pub fn start_deliberation(
     conn: &mut AnyConnection,
     now: NaiveDateTime,
     actor: &Actor,
     id: &CompetitionId,
 ) -> AppResult<()> {
-    let pair = (State::Review, State::Deliberation);
-    step(
-        conn,
-        now,
-        actor,
-        id,
-        pair,
-        "competitions-refused-deliberation-state",
-        |conn, c| {
-            if pending_reviews(conn, &c.id)? > 0 {
-                return refuse("competitions-refused-reviews-pending");
-            }
-            Ok(())
-        },
-    )
+    match crate::review::closing::close(conn, now, actor, id, None)? {
+        Ok(()) => Ok(()),
+        Err(_) => refuse("competitions-refused-reviews-pending"),
+    }
 }
 
 /// Publishes the results: only from deliberation, and only once the

@@ -194,9 +194,13 @@ pub fn manage(
         "is_draft": c.state == State::Draft,
         "is_public": c.is_public(),
         "deadline_passed": deadline_passed,
+        // Closing the review has its own page (it may need a reason).
         "step": step_from(c.state).filter(|_| c.state != State::Draft).map(|s| json!({
             "name": s, "label_key": format!("competitions-step-{s}"),
+            "page": (s == "deliberation").then(|| format!("/organizer/competitions/{}/review/close", c.id)),
         })),
+        "deliberation_url": matches!(c.state, State::Deliberation | State::Published | State::Closed)
+            .then(|| format!("/organizer/competitions/{}/deliberation", c.id)),
         "can_cancel": c.state.can_cancel(),
         "amend_kinds": kinds,
         "amendments": amendments.iter().map(|(a, who)| amendment(a, who)).collect::<Vec<_>>(),

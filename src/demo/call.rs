@@ -33,7 +33,12 @@ pub async fn account(
     password: &str,
     role: Option<Role>,
 ) -> Result<Account, DemoError> {
-    let (e, n, p, at) = (email.to_string(), name.to_string(), password.to_string(), env.ago(400, 8));
+    let (e, n, p, at) = (
+        email.to_string(),
+        name.to_string(),
+        password.to_string(),
+        env.ago(400, 8),
+    );
     let id = env
         .db
         .write(move |c| {
@@ -105,7 +110,10 @@ fn draft(s: &CallSpec) -> DraftInput {
         priorities: PRIORITIES.join("\n"),
         legal_order_number: "145-од".into(),
         legal_order_date: kyiv_day(s.created),
-        org_forms: vec!["public_organization".into(), "charitable_organization".into()],
+        org_forms: vec![
+            "public_organization".into(),
+            "charitable_organization".into(),
+        ],
         min_months_registered: "12".into(),
         max_proposals_per_org: "1".into(),
         fund: s.fund_uah.to_string(),
@@ -166,7 +174,11 @@ fn draft(s: &CallSpec) -> DraftInput {
 }
 
 /// Creates and announces a competition.
-pub async fn announce(env: &Env, owner: &Account, spec: &CallSpec) -> Result<CompetitionId, DemoError> {
+pub async fn announce(
+    env: &Env,
+    owner: &Account,
+    spec: &CallSpec,
+) -> Result<CompetitionId, DemoError> {
     let (actor, d, at) = (organizer(&owner.id), draft(spec), spec.created);
     env.db
         .write(move |c| {
@@ -184,7 +196,13 @@ pub async fn announce(env: &Env, owner: &Account, spec: &CallSpec) -> Result<Com
 
 /// The `n`-th demo proposal under priority `priority` (0-based), asking
 /// for `requested_uah` with a 10–20 % own contribution.
-pub fn proposal_input(n: usize, priority: usize, city: &str, requested_uah: i64, year: i32) -> ProposalInput {
+pub fn proposal_input(
+    n: usize,
+    priority: usize,
+    city: &str,
+    requested_uah: i64,
+    year: i32,
+) -> ProposalInput {
     let (title, summary, audience) = data::project(n, priority, city);
     // Own funds 12–20 % of the request: above the 10 % minimum share.
     let own = requested_uah * (12 + (n % 3) as i64 * 4) / 100;
@@ -201,27 +219,47 @@ pub fn proposal_input(n: usize, priority: usize, city: &str, requested_uah: i64,
         no_double_funding: true,
         ..ProposalInput::default()
     };
-    let acts = [("Підготовка та набір учасників", "03", "04"), ("Основні заходи", "05", "09"), ("Звіт і поширення результатів", "10", "11")];
+    let acts = [
+        ("Підготовка та набір учасників", "03", "04"),
+        ("Основні заходи", "05", "09"),
+        ("Звіт і поширення результатів", "10", "11"),
+    ];
     for (i, (name, from, to)) in acts.into_iter().enumerate() {
-        input.activities.insert(i, ActivityRow {
-            name: name.into(),
-            starts_on: format!("{year}-{from}-01"),
-            ends_on: format!("{year}-{to}-28"),
-        });
+        input.activities.insert(
+            i,
+            ActivityRow {
+                name: name.into(),
+                starts_on: format!("{year}-{from}-01"),
+                ends_on: format!("{year}-{to}-28"),
+            },
+        );
     }
-    input.results.insert(0, ResultRow {
-        result: "Учасники пройшли навчання".into(),
-        indicator: "Кількість учасників".into(),
-        target: "150".into(),
-    });
-    input.results.insert(1, ResultRow {
-        result: "Оприлюднено звіт".into(),
-        indicator: "Звіт з відкритими даними".into(),
-        target: "1".into(),
-    });
+    input.results.insert(
+        0,
+        ResultRow {
+            result: "Учасники пройшли навчання".into(),
+            indicator: "Кількість учасників".into(),
+            target: "150".into(),
+        },
+    );
+    input.results.insert(
+        1,
+        ResultRow {
+            result: "Оприлюднено звіт".into(),
+            indicator: "Звіт з відкритими даними".into(),
+            target: "1".into(),
+        },
+    );
     let lines = [
         ("Оплата праці тренерів", "staff", "місяць", 6, staff, 0),
-        ("Оренда приміщень і обладнання", "rent", "комплект", 1, requested_uah - staff, own),
+        (
+            "Оренда приміщень і обладнання",
+            "rent",
+            "комплект",
+            1,
+            requested_uah - staff,
+            own,
+        ),
     ];
     for (i, (item, category, unit, qty, requested, own)) in lines.into_iter().enumerate() {
         input.budget.insert(
@@ -250,7 +288,12 @@ pub async fn apply(
     at: NaiveDateTime,
 ) -> Result<ProposalId, DemoError> {
     let actor = person(&applicant.id);
-    let (a, comp, org, inp) = (actor.clone(), competition.clone(), org_id.to_string(), input.clone());
+    let (a, comp, org, inp) = (
+        actor.clone(),
+        competition.clone(),
+        org_id.to_string(),
+        input.clone(),
+    );
     let id = env
         .db
         .write(move |c| {
@@ -270,8 +313,12 @@ pub async fn apply(
             .await?
     };
     for rd in required {
-        let bytes = super::pdf::one_page(&["Konkurs demo document", &format!("Proposal {}", id), "Document"])
-            .map_err(DemoError::Refused)?;
+        let bytes = super::pdf::one_page(&[
+            "Konkurs demo document",
+            &format!("Proposal {}", id),
+            "Document",
+        ])
+        .map_err(DemoError::Refused)?;
         let info = env
             .pdf
             .inspect(&bytes[..])
@@ -315,7 +362,11 @@ pub async fn admissibility(
     let decisions: Vec<(ProposalId, &'static str, &'static str, &'static str)> = admitted
         .iter()
         .map(|id| (id.clone(), "admit", "", ""))
-        .chain(rejected.iter().map(|(id, reason, text)| (id.clone(), "reject", *reason, *text)))
+        .chain(
+            rejected
+                .iter()
+                .map(|(id, reason, text)| (id.clone(), "reject", *reason, *text)),
+        )
         .collect();
     for (id, decision, reason, text) in decisions {
         let (a, renderer) = (actor.clone(), env.renderer.clone());
@@ -347,11 +398,17 @@ pub async fn clarify(
         new_fund: String::new(),
         clarification: text.into(),
     };
-    let (a, comp, renderer) = (organizer(&owner.id), competition.clone(), env.renderer.clone());
+    let (a, comp, renderer) = (
+        organizer(&owner.id),
+        competition.clone(),
+        env.renderer.clone(),
+    );
     env.db
-        .write(move |c| match crate::competitions::amend::amend(c, at, &a, &comp, &form, &renderer)? {
-            Ok(_) => Ok(Ok(())),
-            Err(e) => Ok(Err(DemoError::refused("amendment", &e))),
+        .write(move |c| {
+            match crate::competitions::amend::amend(c, at, &a, &comp, &form, &renderer)? {
+                Ok(_) => Ok(Ok(())),
+                Err(e) => Ok(Err(DemoError::refused("amendment", &e))),
+            }
         })
         .await?
 }

@@ -14,10 +14,10 @@ use crate::db::schema::mail_outbox;
 use crate::error::AppError;
 use crate::review::affiliations::{self, AffiliationInput};
 use crate::review::coi::{self, DeclarationInput};
+use crate::review::invitation;
 use crate::review::jury::{self, InviteInput};
 use crate::review::model::{self as jury_model, Assignment};
 use crate::review::scores::{self, CriterionInput};
-use crate::review::invitation;
 use crate::web::lang::Lang;
 
 /// A seated juror: the account and the role on this jury.
@@ -37,7 +37,8 @@ fn mailed_token(conn: &mut crate::db::AnyConnection, email: &str) -> Result<Stri
         .order(mail_outbox::created_at.desc())
         .select(mail_outbox::data)
         .first(conn)?;
-    let v: serde_json::Value = serde_json::from_str(&data).map_err(|e| AppError::internal(e.to_string()))?;
+    let v: serde_json::Value =
+        serde_json::from_str(&data).map_err(|e| AppError::internal(e.to_string()))?;
     v["token"]
         .as_str()
         .map(str::to_string)
@@ -45,7 +46,13 @@ fn mailed_token(conn: &mut crate::db::AnyConnection, email: &str) -> Result<Stri
 }
 
 /// Invites, accepts and records affiliations for each seat.
-pub async fn seat(env: &Env, owner: &Account, comp: &CompetitionId, seats: &[Seat<'_>], at: NaiveDateTime) -> Result<(), DemoError> {
+pub async fn seat(
+    env: &Env,
+    owner: &Account,
+    comp: &CompetitionId,
+    seats: &[Seat<'_>],
+    at: NaiveDateTime,
+) -> Result<(), DemoError> {
     for s in seats {
         let (a, comp2, renderer) = (organizer(&owner.id), comp.clone(), env.renderer.clone());
         let input = InviteInput {
@@ -54,10 +61,12 @@ pub async fn seat(env: &Env, owner: &Account, comp: &CompetitionId, seats: &[Sea
             role: s.role.to_string(),
         };
         env.db
-            .write(move |c| match jury::invite(c, at, &a, &renderer, &comp2, &input, Lang::Uk)? {
-                Ok(_) => Ok(Ok(())),
-                Err(e) => Ok(Err(DemoError::refused("jury invitation", &e))),
-            })
+            .write(
+                move |c| match jury::invite(c, at, &a, &renderer, &comp2, &input, Lang::Uk)? {
+                    Ok(_) => Ok(Ok(())),
+                    Err(e) => Ok(Err(DemoError::refused("jury invitation", &e))),
+                },
+            )
             .await??;
         let (user_id, email, comp2, codes) = (
             s.account.id.clone(),
@@ -71,7 +80,9 @@ pub async fn seat(env: &Env, owner: &Account, comp: &CompetitionId, seats: &[Sea
                 let token = mailed_token(c, &email)?;
                 let user = crate::accounts::model::find(c, &user_id)?.ok_or(AppError::NotFound)?;
                 if invitation::accept(c, later, &user, &token)?.is_err() {
-                    return Ok(Err(DemoError::Refused(format!("{email}: invitation not accepted"))));
+                    return Ok(Err(DemoError::Refused(format!(
+                        "{email}: invitation not accepted"
+                    ))));
                 }
                 let juror = jury_model::juror_of(c, &user_id, &comp2)?.ok_or(AppError::NotFound)?;
                 for code in &codes {
@@ -100,14 +111,25 @@ pub async fn seat(env: &Env, owner: &Account, comp: &CompetitionId, seats: &[Sea
 }
 
 /// Starts the review (assignment with automatic recusal runs inside).
-pub async fn start(env: &Env, owner: &Account, comp: &CompetitionId, at: NaiveDateTime) -> Result<(), DemoError> {
+pub async fn start(
+    env: &Env,
+    owner: &Account,
+    comp: &CompetitionId,
+    at: NaiveDateTime,
+) -> Result<(), DemoError> {
     let (a, comp) = (organizer(&owner.id), comp.clone());
-    env.db.write(move |c| lifecycle::start_review(c, at, &a, &comp)).await?;
+    env.db
+        .write(move |c| lifecycle::start_review(c, at, &a, &comp))
+        .await?;
     Ok(())
 }
 
 /// The juror's assignments in a competition.
-pub async fn assignments(env: &Env, juror: &Account, comp: &CompetitionId) -> Result<Vec<Assignment>, DemoError> {
+pub async fn assignments(
+    env: &Env,
+    juror: &Account,
+    comp: &CompetitionId,
+) -> Result<Vec<Assignment>, DemoError> {
     let (user, comp) = (juror.id.clone(), comp.clone());
     Ok(env
         .db
@@ -121,7 +143,14 @@ pub async fn assignments(env: &Env, juror: &Account, comp: &CompetitionId) -> Re
 }
 
 /// Declares a conflict (`none`, `potential`, `real`) on one assignment.
-pub async fn declare(env: &Env, juror: &Account, a: &Assignment, kind: &str, comment: &str, at: NaiveDateTime) -> Result<(), DemoError> {
+pub async fn declare(
+    env: &Env,
+    juror: &Account,
+    a: &Assignment,
+    kind: &str,
+    comment: &str,
+    at: NaiveDateTime,
+) -> Result<(), DemoError> {
     let input = DeclarationInput {
         coi: kind.to_string(),
         comment: comment.to_string(),
@@ -158,9 +187,11 @@ pub async fn score(
         .collect();
     let (user, p) = (juror.id.clone(), proposal.clone());
     env.db
-        .write(move |c| match scores::save(c, at, &user, &p, &input, submit)? {
-            Ok(_) => Ok(Ok(())),
-            Err(e) => Ok(Err(DemoError::refused("scores", &e))),
-        })
+        .write(
+            move |c| match scores::save(c, at, &user, &p, &input, submit)? {
+                Ok(_) => Ok(Ok(())),
+                Err(e) => Ok(Err(DemoError::refused("scores", &e))),
+            },
+        )
         .await?
 }

@@ -3,9 +3,9 @@
 use chrono::Datelike;
 
 use super::call::{self, Account, CallSpec};
-use super::jury::{self, Seat};
 use super::data;
 use super::env::Env;
+use super::jury::{self, Seat};
 use super::DemoError;
 use crate::accounts::model::Role;
 use crate::applications::ProposalId;
@@ -42,16 +42,28 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
     let mut jurors = vec![];
     for i in 0..5 {
         jurors.push(
-            call::account(env, &format!("juror{}@demo.konkurs.example", i + 1), &data::person(100 + i), password, None)
-                .await?,
+            call::account(
+                env,
+                &format!("juror{}@demo.konkurs.example", i + 1),
+                &data::person(100 + i),
+                password,
+                None,
+            )
+            .await?,
         );
     }
     let ngos = data::ngos(44);
     let mut applicants = vec![];
     let mut orgs = vec![];
     for (i, n) in ngos.iter().enumerate() {
-        let a = call::account(env, &format!("ngo{:02}@demo.konkurs.example", i + 1), &data::person(i), password, None)
-            .await?;
+        let a = call::account(
+            env,
+            &format!("ngo{:02}@demo.konkurs.example", i + 1),
+            &data::person(i),
+            password,
+            None,
+        )
+        .await?;
         orgs.push(call::ngo(env, &a, n, i).await?);
         applicants.push(a);
     }
@@ -81,8 +93,16 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         submitted.push(call::apply(env, &applicants[i], &published, &orgs[i], input, at).await?);
     }
     let rejected = vec![
-        (submitted[7].clone(), "missing_documents", "Кошторис не підписано керівником організації."),
-        (submitted[23].clone(), "outside_priorities", "Заходи проєкту не стосуються жодного з пріоритетів конкурсу."),
+        (
+            submitted[7].clone(),
+            "missing_documents",
+            "Кошторис не підписано керівником організації.",
+        ),
+        (
+            submitted[23].clone(),
+            "outside_priorities",
+            "Заходи проєкту не стосуються жодного з пріоритетів конкурсу.",
+        ),
     ];
     let admitted: Vec<ProposalId> = submitted
         .iter()
@@ -90,7 +110,15 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         .filter(|(i, _)| *i != 7 && *i != 23)
         .map(|(_, id)| id.clone())
         .collect();
-    call::admissibility(env, &organizer, &published, &admitted, &rejected, env.ago(138, 9)).await?;
+    call::admissibility(
+        env,
+        &organizer,
+        &published,
+        &admitted,
+        &rejected,
+        env.ago(138, 9),
+    )
+    .await?;
     // Five jurors; the third once sat on the board of the sixth NGO, which
     // applied: the assignment recuses them from it automatically.
     let roles = ["chair", "secretary", "member", "member", "member"];
@@ -101,7 +129,11 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         .map(|(j, (account, role))| Seat {
             account,
             role,
-            affiliations: if j == 2 { vec![ngos[5].edrpou.clone()] } else { vec![] },
+            affiliations: if j == 2 {
+                vec![ngos[5].edrpou.clone()]
+            } else {
+                vec![]
+            },
         })
         .collect();
     jury::seat(env, &organizer, &published, &seats, env.ago(139, 9)).await?;
@@ -116,12 +148,30 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
                 continue; // recused automatically
             }
             if j == 3 && i == 12 {
-                jury::declare(env, juror, &a, "potential", "Мій колишній студент — координатор цього проєкту.", at).await?;
+                jury::declare(
+                    env,
+                    juror,
+                    &a,
+                    "potential",
+                    "Мій колишній студент — координатор цього проєкту.",
+                    at,
+                )
+                .await?;
                 continue;
             }
             jury::declare(env, juror, &a, "none", "", at).await?;
             let points = points_for(i, j, criteria.len());
-            jury::score(env, juror, &a.proposal_id, &criteria, &points, comment_for(&points), true, at).await?;
+            jury::score(
+                env,
+                juror,
+                &a.proposal_id,
+                &criteria,
+                &points,
+                comment_for(&points),
+                true,
+                at,
+            )
+            .await?;
         }
     }
 
@@ -145,23 +195,44 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
     let mut review_ids = vec![];
     for i in 0..12 {
         let k = 40 - 12 + i; // organizations 28..40
-        let input = call::proposal_input(k, 2 - i % 3, ngos[k].city, 100_000 + (i as i64) * 15_000, year);
+        let input = call::proposal_input(
+            k,
+            2 - i % 3,
+            ngos[k].city,
+            100_000 + (i as i64) * 15_000,
+            year,
+        );
         let at = env.ago(25 - (i as i64 % 4), 11);
         review_ids.push(call::apply(env, &applicants[k], &in_review, &orgs[k], input, at).await?);
     }
-    call::admissibility(env, &organizer, &in_review, &review_ids, &[], env.ago(19, 9)).await?;
+    call::admissibility(
+        env,
+        &organizer,
+        &in_review,
+        &review_ids,
+        &[],
+        env.ago(19, 9),
+    )
+    .await?;
     let seats: Vec<Seat> = jurors
         .iter()
         .take(3)
         .zip(["chair", "secretary", "member"])
-        .map(|(account, role)| Seat { account, role, affiliations: vec![] })
+        .map(|(account, role)| Seat {
+            account,
+            role,
+            affiliations: vec![],
+        })
         .collect();
     jury::seat(env, &organizer, &in_review, &seats, env.ago(19, 12)).await?;
     jury::start(env, &organizer, &in_review, env.ago(18, 9)).await?;
     let criteria = criteria_of(env, &in_review).await?;
     for (j, juror) in jurors.iter().take(3).enumerate() {
         for a in jury::assignments(env, juror, &in_review).await? {
-            let i = review_ids.iter().position(|p| p == &a.proposal_id).unwrap_or(0);
+            let i = review_ids
+                .iter()
+                .position(|p| p == &a.proposal_id)
+                .unwrap_or(0);
             // The chair is done, the secretary halfway, the member has begun.
             let (declare, submit) = match j {
                 0 => (true, true),
@@ -177,7 +248,17 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
                 continue;
             }
             let points = points_for(i + 40, j, criteria.len());
-            jury::score(env, juror, &a.proposal_id, &criteria, &points, comment_for(&points), submit, at).await?;
+            jury::score(
+                env,
+                juror,
+                &a.proposal_id,
+                &criteria,
+                &points,
+                comment_for(&points),
+                submit,
+                at,
+            )
+            .await?;
         }
     }
 
@@ -203,7 +284,8 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
     let announced_spec = CallSpec {
         title_uk: "Ветеранські ініціативи 2027",
         title_en: "Veterans' initiatives 2027",
-        description: "Підтримка проєктів ветеранських організацій з реінтеграції ветеранів та їхніх родин.",
+        description:
+            "Підтримка проєктів ветеранських організацій з реінтеграції ветеранів та їхніх родин.",
         fund_uah: 4_000_000,
         cap_uah: 450_000,
         created: env.ago(3, 8),
@@ -241,7 +323,10 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
 pub fn describe(r: &Report) -> String {
     let mut out = String::from("Demo seeded. Every demo account has the same password:\n");
     out.push_str(&format!("  password: {}\n", r.password));
-    out.push_str(&format!("  organizer: {} ({})\n", r.organizer.email, r.organizer.name));
+    out.push_str(&format!(
+        "  organizer: {} ({})\n",
+        r.organizer.email, r.organizer.name
+    ));
     for j in &r.jurors {
         out.push_str(&format!("  juror:     {} ({})\n", j.email, j.name));
     }
@@ -278,7 +363,11 @@ fn points_for(i: usize, j: usize, criteria: usize) -> Vec<u32> {
     (0..criteria)
         .map(|k| {
             let noise = ((i + j * 3 + k) % 3) as i64 - 1;
-            let p = if harsh { quality - 4 + noise } else { quality + leniency + noise };
+            let p = if harsh {
+                quality - 4 + noise
+            } else {
+                quality + leniency + noise
+            };
             p.clamp(0, 10) as u32
         })
         .collect()
