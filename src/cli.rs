@@ -33,7 +33,12 @@ pub enum Command {
     PdfInspect(crate::pdf::worker::WorkerArgs),
     /// Seed a realistic demo (four competitions, NGOs, jury, published
     /// results) into the configured database and print the demo accounts.
-    Demo,
+    Demo {
+        /// Read the demo accounts' password from the first line of standard
+        /// input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -64,7 +69,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Serve => serve(),
         Command::Migrate => migrate(),
         Command::User { command } => user(command),
-        Command::Demo => demo(),
+        Command::Demo { password_stdin } => demo(password_stdin),
         Command::Audit { command } => return crate::audit::cli::run(command),
         Command::PdfInspect(args) => return crate::pdf::worker::run(&args),
     };
@@ -147,7 +152,16 @@ fn user(command: UserCommand) -> Result<(), StartupError> {
     Ok(())
 }
 
-fn demo() -> Result<(), StartupError> {
+fn demo(password_stdin: bool) -> Result<(), StartupError> {
+    let password = if password_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| StartupError::Refused(format!("reading the password: {e}")))?;
+        line.trim_end_matches(['\r', '\n']).to_string()
+    } else {
+        crate::auth::secret::random_token()[..20].to_string()
+    };
     let figment = app::default_figment();
     let settings = Settings::from_figment(&figment)?;
     settings.prepare_data_dir()?;
@@ -164,7 +178,6 @@ fn demo() -> Result<(), StartupError> {
         pdf: crate::pdf::PdfInspector::from_settings(&settings)?,
         now: clock.now(),
     };
-    let password = crate::auth::secret::random_token()[..20].to_string();
     let report = rocket::execute(async move { crate::demo::seed(&env, &password).await })
         .map_err(|e| StartupError::Refused(format!("demo: {e}")))?;
     println!("{}", crate::demo::story::describe(&report));

@@ -9,6 +9,7 @@ pub mod env;
 pub mod jury;
 pub mod pdf;
 pub mod story;
+pub mod verdict;
 
 pub use env::Env;
 pub use story::{seed, Report};

@@ -6,10 +6,13 @@ use super::call::{self, Account, CallSpec};
 use super::data;
 use super::env::Env;
 use super::jury::{self, Seat};
+use super::verdict;
 use super::DemoError;
 use crate::accounts::model::Role;
 use crate::applications::ProposalId;
 use crate::competitions::CompetitionId;
+
+pub const ORGANIZER_EMAIL: &str = "organizer@demo.konkurs.example";
 
 /// What was seeded: accounts to sign in with and the competitions.
 #[derive(Debug)]
@@ -31,9 +34,18 @@ fn requested_uah(n: usize) -> i64 {
 }
 
 pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
+    let taken = env
+        .db
+        .run(|c| Ok(crate::accounts::model::find_by_email(c, ORGANIZER_EMAIL)?.is_some()))
+        .await?;
+    if taken {
+        return Err(DemoError::Refused(format!(
+            "this database already holds the demo ({ORGANIZER_EMAIL} exists); seed it into an empty database"
+        )));
+    }
     let organizer = call::account(
         env,
-        "organizer@demo.konkurs.example",
+        ORGANIZER_EMAIL,
         "Мінмолодьспорт: Оксана Гриценко",
         password,
         Some(Role::Organizer),
@@ -73,7 +85,7 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         title_uk: "Громадянська участь 2026",
         title_en: "Civic participation 2026",
         description: "Конкурс з визначення програм (проєктів), розроблених інститутами громадянського суспільства, для виконання (реалізації) яких надається фінансова підтримка з державного бюджету.",
-        fund_uah: 6_000_000,
+        fund_uah: 4_800_000,
         cap_uah: 500_000,
         created: env.ago(190, 8),
         opens: env.ago(180, 7),
@@ -174,6 +186,17 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
             .await?;
         }
     }
+
+    verdict::close(env, &organizer, &published, env.ago(112, 10)).await?;
+    verdict::override_one(env, &organizer, &published, env.ago(108, 12)).await?;
+    verdict::finalize_and_publish(
+        env,
+        &organizer,
+        &published,
+        env.ago(104, 15),
+        env.ago(100, 10),
+    )
+    .await?;
 
     // 2. In review: a dozen proposals, scoring under way.
     let review_spec = CallSpec {
@@ -357,12 +380,12 @@ async fn criteria_of(env: &Env, comp: &CompetitionId) -> Result<Vec<String>, Dem
 /// proposal's quality, the juror's leniency and a little noise. Juror 2
 /// disagrees sharply on two proposals, so they are flagged divergent.
 fn points_for(i: usize, j: usize, criteria: usize) -> Vec<u32> {
-    let quality = 4 + ((i * 7 + i / 3) % 6) as i64; // 4..=9
+    let quality = 3 + ((i * 7 + i / 3) % 7) as i64; // 3..=9
     let leniency = [0, 1, -1, 0, 1][j % 5];
     let harsh = j == 2 && (i == 3 || i == 17);
     (0..criteria)
         .map(|k| {
-            let noise = ((i + j * 3 + k) % 3) as i64 - 1;
+            let noise = ((i * 5 + j * 3 + k * 7) % 5) as i64 - 2; // -2..=2
             let p = if harsh {
                 quality - 4 + noise
             } else {

@@ -124,6 +124,7 @@ pub fn page(
         "admitted": e.status == "admitted",
         "not_admitted": e.status == "not_admitted",
         "reason_key": reason_key(reason),
+        "reason_text": super::views::reason_parts(reason).1,
         "reason": reason,
         "summary": project["summary"],
         "problem": project["problem"],

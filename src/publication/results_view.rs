@@ -112,7 +112,8 @@ pub fn page(p: &Published, lang: Lang, texts: &ChartTexts) -> Value {
             json!({"registration_number": e.registration_number, "organization": e.organization,
                    "edrpou": e.edrpou, "title": e.title,
                    "url": format!("/competitions/{}/proposals/{}", p.id(), e.registration_number),
-                   "reason_key": reason_key(reason), "reason": reason})
+                   "reason_key": reason_key(reason), "reason": reason,
+                   "reason_text": super::views::reason_parts(reason).1})
         })
         .collect();
     let withdrawn = p

@@ -31,14 +31,39 @@ pub fn hryvnias_number(kopiyky: i64) -> serde_json::Value {
 /// The Fluent key of a not-admitted reason code from the admissibility
 /// list, or `None` for free text.
 pub fn reason_key(reason: &str) -> Option<String> {
+    let code = reason_parts(reason).0;
     crate::applications::admissibility::REASONS
-        .contains(&reason)
-        .then(|| format!("applications-reason-{}", reason.replace('_', "-")))
+        .contains(&code)
+        .then(|| format!("applications-reason-{}", code.replace('_', "-")))
+}
+
+/// A not-admitted reason as the results document keeps it, `code` or
+/// `code: the organizer's explanation`, split into its two parts.
+pub fn reason_parts(reason: &str) -> (&str, &str) {
+    match reason.split_once(": ") {
+        Some((code, text)) => (code.trim(), text.trim()),
+        None => (reason.trim(), ""),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn not_admitted_reasons_split_into_code_and_text() {
+        let r = "missing_documents: Кошторис не підписано.";
+        assert_eq!(
+            reason_parts(r),
+            ("missing_documents", "Кошторис не підписано.")
+        );
+        assert_eq!(
+            reason_key(r).as_deref(),
+            Some("applications-reason-missing-documents")
+        );
+        assert_eq!(reason_parts("other"), ("other", ""));
+        assert_eq!(reason_key("no such code: x"), None);
+    }
 
     #[test]
     fn money_and_scores_for_files() {
