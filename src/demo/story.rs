@@ -241,10 +241,17 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
         .iter()
         .take(3)
         .zip(["chair", "secretary", "member"])
-        .map(|(account, role)| Seat {
+        .enumerate()
+        .map(|(j, (account, role))| Seat {
             account,
             role,
-            affiliations: vec![],
+            // The member once worked for the first applicant: recused
+            // from its proposal automatically.
+            affiliations: if j == 2 {
+                vec![ngos[28].edrpou.clone()]
+            } else {
+                vec![]
+            },
         })
         .collect();
     jury::seat(env, &organizer, &in_review, &seats, env.ago(19, 12)).await?;
@@ -256,13 +263,14 @@ pub async fn seed(env: &Env, password: &str) -> Result<Report, DemoError> {
                 .iter()
                 .position(|p| p == &a.proposal_id)
                 .unwrap_or(0);
-            // The chair is done, the secretary halfway, the member has begun.
+            // The chair is done, the secretary halfway (the rest still to
+            // declare), the member has begun (two drafts).
             let (declare, submit) = match j {
                 0 => (true, true),
-                1 => (true, i % 2 == 0),
+                1 => (i < 6, true),
                 _ => (i < 4, false),
             };
-            if !declare {
+            if !declare || a.coi != "pending" {
                 continue;
             }
             let at = env.ago(15 - (i as i64 % 6), 10 + j as u32);
