@@ -68,9 +68,11 @@ type OpenRow = (
 );
 
 /// Active assignments of admitted proposals that are neither recused nor
-/// submitted in the counted round, by registration number and label.
+/// submitted (round 1, and round 2 when the competition has an open
+/// defence), by registration number and label: the same rule as
+/// `progress::pending_count`, which decides whether closing needs a reason.
 pub fn missing(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<Vec<Missing>> {
-    let round2 = second_round_counts(conn, id)?;
+    let two_rounds = super::defence::enabled(conn, id)?;
     let rows: Vec<OpenRow> = a::table
         .inner_join(p::table)
         .filter(a::competition_id.eq(id))
@@ -98,10 +100,7 @@ pub fn missing(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<Vec<Mi
     let label_of = labels(publish_names, &jurors);
     let mut out: Vec<(i32, Missing)> = rows
         .into_iter()
-        .filter(|(_, _, _, s1, s2)| match round2 {
-            true => s2.is_none(),
-            false => s1.is_none(),
-        })
+        .filter(|(_, _, _, s1, s2)| s1.is_none() || (two_rounds && s2.is_none()))
         .map(|(juror_id, reg, title, _, _)| {
             let juror = jurors.iter().find(|x| x.id.as_str() == juror_id);
             let (name, number) = juror.map_or((String::new(), 0), |x| {
@@ -127,11 +126,6 @@ pub fn missing(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<Vec<Mi
             .then(n1.cmp(n2))
     });
     Ok(out.into_iter().map(|(_, m)| m).collect())
-}
-
-/// How many assignments are still open (see [`missing`]).
-pub fn pending_count(conn: &mut AnyConnection, id: &CompetitionId) -> AppResult<i64> {
-    Ok(i64::try_from(missing(conn, id)?.len()).unwrap_or(i64::MAX))
 }
 
 /// Whether the review of `id` has been closed.

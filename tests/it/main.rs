@@ -22,6 +22,7 @@ mod competitions_dst;
 mod competitions_lifecycle;
 mod competitions_public;
 mod competitions_support;
+mod demo;
 mod files;
 mod mail;
 mod migrations;

@@ -53,7 +53,7 @@ fn fixture(name: &str) -> Value {
 }
 
 /// Validates a package against the copied 360Giving schema (offline).
-fn validate_360giving(package: &Value) {
+pub fn validate_360giving(package: &Value) {
     let grant = fixture("360-giving-schema.json");
     let mut options = jsonschema::options()
         .with_draft(jsonschema::Draft::Draft202012)
