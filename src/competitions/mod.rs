@@ -21,7 +21,7 @@ pub mod routes;
 pub mod rules;
 pub mod service;
 pub mod state;
-mod trail;
+pub mod trail;
 pub mod validate;
 pub mod views;
 

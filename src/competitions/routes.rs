@@ -18,6 +18,7 @@ use crate::clock::Now;
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::mail::MailRenderer;
+use crate::web::context::back_to;
 use crate::web::lang::Lang;
 use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
 
@@ -25,22 +26,9 @@ fn manage_url(id: &CompetitionId) -> String {
     format!("/organizer/competitions/{id}")
 }
 
-/// Success → back to the competition with `ok_key`; a refusal → back with
-/// its reason; anything else stays an error.
+/// Back to the competition with the outcome's message.
 fn back<T>(id: &CompetitionId, result: AppResult<T>, ok_key: &str) -> AppResult<PageResponse> {
-    match result {
-        Ok(_) => Ok(PageResponse::Redirect(redirect_with(
-            manage_url(id),
-            FlashKind::Success,
-            ok_key,
-        ))),
-        Err(AppError::Conflict(key)) => Ok(PageResponse::Redirect(redirect_with(
-            manage_url(id),
-            FlashKind::Error,
-            &key,
-        ))),
-        Err(e) => Err(e),
-    }
+    back_to(manage_url(id), result, ok_key)
 }
 
 #[get("/organizer/competitions")]

@@ -11,11 +11,11 @@ use serde_json::json;
 use super::document::MissingScore;
 use super::results_build;
 use super::results_map::{labels, RECUSALS};
-use super::verdict_audit;
 use crate::applications::model::state as proposal_state;
 use crate::competitions::ids::CompetitionId;
 use crate::competitions::lifecycle::{self, REASON_MAX};
 use crate::competitions::rules::RulesDoc;
+use crate::competitions::trail as verdict_audit;
 use crate::competitions::{access, model, Actor, State};
 use crate::db::schema::{
     proposals as p, review_assignments as a, review_closures as rc, review_scores as s,

@@ -7,8 +7,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde_json::json;
 
-use super::{results_build, verdict_audit};
+use super::results_build;
 use crate::competitions::ids::CompetitionId;
+use crate::competitions::trail as verdict_audit;
 use crate::competitions::{access, Actor, Competition, State};
 use crate::db::ids::UserId;
 use crate::db::schema::competition_results as cr;

@@ -26,7 +26,6 @@ pub mod results_map;
 pub mod routes;
 pub mod scores;
 pub mod trail;
-pub mod verdict_audit;
 pub mod verdict_routes;
 pub mod verdict_views;
 

@@ -15,7 +15,7 @@ use crate::clock::Now;
 use crate::competitions::{access, crumbs, Actor, CompetitionId, State};
 use crate::db::Db;
 use crate::error::{AppError, AppResult};
-use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+use crate::web::{PageCtx, PageResponse};
 
 pub fn routes() -> Vec<rocket::Route> {
     rocket::routes![
@@ -38,22 +38,7 @@ fn deliberation_url(id: &CompetitionId) -> String {
     format!("/organizer/competitions/{id}/deliberation")
 }
 
-/// Success → `to` with `ok_key`; a refusal → `to` with its reason.
-fn back<T>(to: String, result: AppResult<T>, ok_key: &str) -> AppResult<PageResponse> {
-    match result {
-        Ok(_) => Ok(PageResponse::Redirect(redirect_with(
-            to,
-            FlashKind::Success,
-            ok_key,
-        ))),
-        Err(AppError::Conflict(key)) => Ok(PageResponse::Redirect(redirect_with(
-            to,
-            FlashKind::Error,
-            &key,
-        ))),
-        Err(e) => Err(e),
-    }
-}
+use crate::web::context::back_to as back;
 
 /// A refusal → back to `to` with its reason; other errors stay errors.
 fn refused(to: String, e: AppError) -> AppResult<PageResponse> {

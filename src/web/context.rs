@@ -60,6 +60,22 @@ pub fn redirect_with(to: impl Into<String>, kind: FlashKind, key: &str) -> Flash
     Flash::new(Redirect::to(to.into()), kind.as_str(), key)
 }
 
+/// The usual answer to a state change: success → `to` with `ok_key`; a
+/// refusal (`AppError::Conflict`) → `to` with its reason; anything else
+/// stays an error (its own page and status).
+pub fn back_to<T>(
+    to: impl Into<String>,
+    result: AppResult<T>,
+    ok_key: &str,
+) -> AppResult<PageResponse> {
+    let (kind, key) = match result {
+        Ok(_) => (FlashKind::Success, ok_key.to_string()),
+        Err(AppError::Conflict(key)) => (FlashKind::Error, key),
+        Err(e) => return Err(e),
+    };
+    Ok(PageResponse::Redirect(redirect_with(to, kind, &key)))
+}
+
 /// Post-redirect-get with a message that takes arguments (e.g. a limit):
 /// they travel in the flash cookie as `key?name=value&…`, percent-encoded.
 pub fn redirect_with_args(

@@ -19,25 +19,16 @@ use crate::db::Db;
 use crate::error::{AppError, AppResult};
 use crate::mail::MailRenderer;
 use crate::review::ids::DefenceSessionId;
-use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+use crate::web::context::back_to;
+use crate::web::{PageCtx, PageResponse};
 
 fn list_url(id: &CompetitionId) -> String {
     format!("/organizer/competitions/{id}/defence")
 }
 
-/// Success → the sessions page with `ok_key`; a refusal → there with its
-/// reason; anything else stays an error.
+/// Back to the sessions page with the outcome's message.
 fn back<T>(id: &CompetitionId, result: AppResult<T>, ok_key: &str) -> AppResult<PageResponse> {
-    let (kind, key) = match result {
-        Ok(_) => (FlashKind::Success, ok_key.to_string()),
-        Err(AppError::Conflict(key)) => (FlashKind::Error, key),
-        Err(e) => return Err(e),
-    };
-    Ok(PageResponse::Redirect(redirect_with(
-        list_url(id),
-        kind,
-        &key,
-    )))
+    back_to(list_url(id), result, ok_key)
 }
 
 #[get("/organizer/competitions/<id>/defence")]

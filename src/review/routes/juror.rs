@@ -14,8 +14,9 @@ use crate::error::{AppError, AppResult};
 use crate::review::affiliations::{self, AffiliationInput};
 use crate::review::ids::AffiliationId;
 use crate::review::model::{self, coi, Assignment, Juror};
+use crate::web::context::back_to;
 use crate::web::forms::FieldErrors;
-use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+use crate::web::{PageCtx, PageResponse};
 
 #[derive(rocket::FromForm)]
 pub struct AffiliationForm {
@@ -155,20 +156,7 @@ async fn affiliations_data(
 }
 
 fn back_to_affiliations(id: &CompetitionId, r: AppResult<()>, ok: &str) -> AppResult<PageResponse> {
-    let to = format!("/reviews/{id}/affiliations");
-    match r {
-        Ok(()) => Ok(PageResponse::Redirect(redirect_with(
-            to,
-            FlashKind::Success,
-            ok,
-        ))),
-        Err(AppError::Conflict(key)) => Ok(PageResponse::Redirect(redirect_with(
-            to,
-            FlashKind::Error,
-            &key,
-        ))),
-        Err(e) => Err(e),
-    }
+    back_to(format!("/reviews/{id}/affiliations"), r, ok)
 }
 
 #[get("/reviews/<id>/affiliations")]

@@ -16,7 +16,7 @@ use crate::mail::MailRenderer;
 use crate::review::ids::JurorId;
 use crate::review::jury::{self, InviteInput};
 use crate::review::{model, progress};
-use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+use crate::web::{PageCtx, PageResponse};
 
 #[derive(rocket::FromForm)]
 pub struct InviteForm {
@@ -48,22 +48,7 @@ pub fn progress_url(id: &CompetitionId) -> String {
     format!("/organizer/competitions/{id}/review")
 }
 
-/// Success → `to` with `ok_key`; a refusal → `to` with its reason.
-fn back<T>(to: String, r: AppResult<T>, ok_key: &str) -> AppResult<PageResponse> {
-    match r {
-        Ok(_) => Ok(PageResponse::Redirect(redirect_with(
-            to,
-            FlashKind::Success,
-            ok_key,
-        ))),
-        Err(AppError::Conflict(key)) => Ok(PageResponse::Redirect(redirect_with(
-            to,
-            FlashKind::Error,
-            &key,
-        ))),
-        Err(e) => Err(e),
-    }
-}
+use crate::web::context::back_to as back;
 
 async fn jury_data(
     db: &Db,

@@ -17,8 +17,9 @@ use crate::review::coi::{self, DeclarationInput};
 use crate::review::ids::AssignmentId;
 use crate::review::model::{self, coi as states};
 use crate::review::scores::{self, CriterionInput, Line};
+use crate::web::context::back_to;
 use crate::web::forms::FieldErrors;
-use crate::web::{redirect_with, FlashKind, PageCtx, PageResponse};
+use crate::web::{PageCtx, PageResponse};
 
 #[derive(rocket::FromForm)]
 pub struct DeclareForm {
@@ -112,19 +113,7 @@ pub async fn assignment(
 }
 
 fn back(id: &AssignmentId, r: AppResult<()>, ok: &str) -> AppResult<PageResponse> {
-    match r {
-        Ok(()) => Ok(PageResponse::Redirect(redirect_with(
-            url(id),
-            FlashKind::Success,
-            ok,
-        ))),
-        Err(AppError::Conflict(key)) => Ok(PageResponse::Redirect(redirect_with(
-            url(id),
-            FlashKind::Error,
-            &key,
-        ))),
-        Err(e) => Err(e),
-    }
+    back_to(url(id), r, ok)
 }
 
 #[post("/reviews/assignments/<id>/coi", data = "<form>")]
