@@ -192,6 +192,8 @@ test('three jurors score blind; the organizer closes, deliberates, overrides and
   assert.ok(ranked.some(r => /[1-9]/.test(r.awarded)), 'some proposals are funded');
   assert.ok(ranked.every(r => r.totals >= 1), 'each proposal shows its juror totals');
   for (const r of ranked) for (const f of r.flags) assert.match(f, /^verdict-flag-/);
+  // The demo's secretary marked one proposal down sharply: it is flagged.
+  assert.ok(ranked.some(r => r.flags.some(f => /divergent/.test(f))), 'a divergence flag is shown');
   const before = await org.textContent('#fund-used');
 
   // Override the top award: a blank reason is refused inline first.

@@ -213,6 +213,8 @@ export async function fillProposal(page, title) {
   await setValues(page, { '#activities-0-starts_on': `${y}-04-01`, '#activities-0-ends_on': `${y}-04-03` });
   await page.selectOption('#budget-0-category', 'rent');
   await page.selectOption('#budget-1-category', 'materials');
+  // The proposal names the competition priority it addresses.
+  if (await page.locator('#priority-1').count()) await page.check('#priority-1');
   await page.check('#no_double_funding');
 }
 
