@@ -209,7 +209,10 @@ async fn score(app: &TestApp, id: &CompetitionId, jurors: &[rs::Juror<'_>], a: &
             let res = rs::declare(&juror.browser, &row.id, "none", "").await;
             assert_eq!(res.status, Status::SeeOther, "{}", res.body);
             let (c1, c2) = (c1.to_string(), c2.to_string());
-            let sheet = [(c1.as_str(), "Обґрунтовано."), (c2.as_str(), "Обґрунтовано.")];
+            let sheet = [
+                (c1.as_str(), "Обґрунтовано."),
+                (c2.as_str(), "Обґрунтовано."),
+            ];
             let res = rs::post_scores(app, &juror.browser, id, &row.id, &sheet, "submit").await;
             assert_eq!(res.status, Status::SeeOther, "{}", res.body);
         }
