@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::access::Published;
 use super::funnel::result_of;
-use super::views::{decimal_in, reason_key};
+use super::views::{decimal_in, reason_parts};
 use crate::applications::model::{Document, Proposal};
 use crate::review::document::ProposalEntry;
 use crate::scoring::{JurorScore, ScoreStatus};
@@ -113,7 +113,7 @@ pub fn page(
             json!({"name": name, "file_name": d.file_name, "size_bytes": d.size_bytes, "sha256": d.sha256})
         })
         .collect();
-    let reason = e.not_admitted_reason.as_deref().unwrap_or("");
+    let (reason_key, reason) = reason_parts(e.not_admitted_reason.as_deref().unwrap_or(""));
     json!({
         "id": p.id(),
         "competition_title": p.frozen.competition.title(lang),
@@ -123,8 +123,7 @@ pub fn page(
         "edrpou": e.edrpou,
         "admitted": e.status == "admitted",
         "not_admitted": e.status == "not_admitted",
-        "reason_key": reason_key(reason),
-        "reason_text": super::views::reason_parts(reason).1,
+        "reason_key": reason_key,
         "reason": reason,
         "summary": project["summary"],
         "problem": project["problem"],

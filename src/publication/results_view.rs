@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use super::access::Published;
 use super::funnel::result_of;
-use super::views::{decimal_in, reason_key};
+use super::views::{decimal_in, reason_parts};
 use crate::review::document::ProposalEntry;
 use crate::scoring::{OverrideAction, ProposalResult, ScoreStatus};
 use crate::web::charts::{BarChart, Row};
@@ -108,12 +108,11 @@ pub fn page(p: &Published, lang: Lang, texts: &ChartTexts) -> Value {
         .iter()
         .filter(|e| e.status == "not_admitted")
         .map(|e| {
-            let reason = e.not_admitted_reason.as_deref().unwrap_or("");
+            let (key, reason) = reason_parts(e.not_admitted_reason.as_deref().unwrap_or(""));
             json!({"registration_number": e.registration_number, "organization": e.organization,
                    "edrpou": e.edrpou, "title": e.title,
                    "url": format!("/competitions/{}/proposals/{}", p.id(), e.registration_number),
-                   "reason_key": reason_key(reason), "reason": reason,
-                   "reason_text": super::views::reason_parts(reason).1})
+                   "reason_key": key, "reason": reason})
         })
         .collect();
     let withdrawn = p

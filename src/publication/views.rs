@@ -28,42 +28,24 @@ pub fn hryvnias_number(kopiyky: i64) -> serde_json::Value {
     serde_json::from_str(&hryvnias(kopiyky)).unwrap_or(serde_json::Value::Null)
 }
 
-/// The Fluent key of a not-admitted reason code from the admissibility
-/// list, or `None` for free text.
-pub fn reason_key(reason: &str) -> Option<String> {
-    let code = reason_parts(reason).0;
-    crate::applications::admissibility::REASONS
-        .contains(&code)
-        .then(|| format!("applications-reason-{}", code.replace('_', "-")))
-}
-
-/// A not-admitted reason as the results document keeps it, `code` or
-/// `code: the organizer's explanation`, split into its two parts.
-pub fn reason_parts(reason: &str) -> (&str, &str) {
-    match reason.split_once(": ") {
-        Some((code, text)) => (code.trim(), text.trim()),
-        None => (reason.trim(), ""),
+/// A not-admitted reason as the results document states it (`code` or
+/// `code: explanation`, see `review::results_map`): the Fluent key of a
+/// code from the admissibility list and the explanation; free text (no
+/// known code) comes back whole with no key.
+pub fn reason_parts(reason: &str) -> (Option<String>, String) {
+    let (code, text) = reason.split_once(": ").unwrap_or((reason, ""));
+    match crate::applications::admissibility::REASONS.contains(&code) {
+        true => (
+            Some(format!("applications-reason-{}", code.replace('_', "-"))),
+            text.trim().to_string(),
+        ),
+        false => (None, reason.to_string()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn not_admitted_reasons_split_into_code_and_text() {
-        let r = "missing_documents: Кошторис не підписано.";
-        assert_eq!(
-            reason_parts(r),
-            ("missing_documents", "Кошторис не підписано.")
-        );
-        assert_eq!(
-            reason_key(r).as_deref(),
-            Some("applications-reason-missing-documents")
-        );
-        assert_eq!(reason_parts("other"), ("other", ""));
-        assert_eq!(reason_key("no such code: x"), None);
-    }
 
     #[test]
     fn money_and_scores_for_files() {
@@ -75,10 +57,15 @@ mod tests {
         let r = Ratio::checked_new(157, 2).unwrap();
         assert_eq!(decimal(r), "78.50");
         assert_eq!(decimal_in(r, Lang::Uk), "78,50");
+        let key = Some("applications-reason-budget-rules".to_string());
+        assert_eq!(reason_parts("budget_rules"), (key.clone(), String::new()));
         assert_eq!(
-            reason_key("budget_rules").unwrap(),
-            "applications-reason-budget-rules"
+            reason_parts("budget_rules: Зайві витрати: оренда"),
+            (key, "Зайві витрати: оренда".to_string())
         );
-        assert_eq!(reason_key("Інше пояснення"), None);
+        assert_eq!(
+            reason_parts("Інше: пояснення"),
+            (None, "Інше: пояснення".to_string())
+        );
     }
 }

@@ -118,6 +118,7 @@ async fn every_step_in_order_and_each_out_of_order_step_is_refused() {
             "competition.admissibility_started",
             "competition.review_started",
             "competition.deliberation_started",
+            "competition.results_finalized",
             "competition.results_published",
             "competition.closed",
         ]

@@ -251,7 +251,7 @@ async fn the_csv_files_have_their_columns_and_a_row_per_item() {
         ("99000.00", "1", "22.00")
     );
     assert_eq!(&rows[4][4], "not_admitted");
-    assert_eq!(&rows[4][5], "budget_rules");
+    assert_eq!(rows[4][5], format!("budget_rules: {NOT_ADMITTED_TEXT}"));
     assert_eq!(&rows[5][4], "withdrawn");
 
     let res = b.get(&format!("/competitions/{}/scores.csv", s.id)).await;

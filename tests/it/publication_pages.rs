@@ -45,6 +45,8 @@ async fn the_results_page_shows_the_whole_evaluation() {
     assert!(
         not_admitted.contains(&regs[4])
             && not_admitted.contains("Кошторис не відповідає умовам конкурсу")
+            && not_admitted.contains(NOT_ADMITTED_TEXT),
+        "{not_admitted}"
     );
     assert!(page.text("#withdrawn").contains('1'));
     assert_eq!(page.count("#jury-list li"), 3);
@@ -115,7 +117,10 @@ async fn a_proposal_page_shows_its_budget_scores_and_document_hashes() {
         ))
         .await
         .html();
-    assert!(na
-        .text("#outcome")
-        .contains("Кошторис не відповідає умовам конкурсу"));
+    let outcome = na.text("#outcome");
+    assert!(
+        outcome.contains("Кошторис не відповідає умовам конкурсу")
+            && outcome.contains(NOT_ADMITTED_TEXT),
+        "{outcome}"
+    );
 }

@@ -1,42 +1,38 @@
-//! SEED — finalized competitions for the publication tests, until the
-//! review's finalization (wt-verdict) is merged; then the coordinator
-//! replaces [`seed_review`] with the real jury flow and `finalize`.
+//! Finalized competitions for the publication tests, taken through the
+//! real app from start to end.
 //!
-//! [`deliberation`] takes a competition through the real app: announced
-//! (fund 250 000 грн), six applicants submit (one withdraws before the
+//! [`deliberation`]: announced (fund 250 000 грн), six applicants whose
+//! organizations have valid EDRPOU codes submit (one withdraws before the
 //! deadline), admissibility (four admitted, one not admitted with a
-//! reason), review, deliberation. [`seed_review`] then writes jurors,
-//! assignments (one automatic recusal), scores and the `competition_results`
-//! row with a `ResultsDoc` whose `outcome` is `scoring::compute`'s.
+//! reason), the [`JURY`] invited, accepted and affiliations confirmed (the
+//! third lists the first applicant's EDRPOU: an automatic recusal), the
+//! review, every COI declared and the [`POINTS`] submitted, the review
+//! closed (complete). [`seed_review`] finalizes through the organizer's
+//! form and reads back the frozen `ResultsDoc`.
 
 #![allow(dead_code)]
 
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use rocket::http::Status;
 
 use crate::applications_support as aps;
 use crate::competitions_support::{self as cs, utc};
-use crate::support::people::Person;
+use crate::review_support as rs;
+use crate::support::people::{Person, PASSWORD};
 use crate::support::{Browser, TestApp};
 use konkurs::accounts::model::Role;
-use konkurs::applications::model::Proposal;
 use konkurs::applications::ProposalId;
-use konkurs::competitions::rules::RulesDoc;
-use konkurs::competitions::{model as comp_model, CompetitionId};
+use konkurs::competitions::CompetitionId;
 use konkurs::db::ids::UserId;
-use konkurs::db::schema::{
-    competition_results, jurors, proposals, review_assignments, review_scores,
-};
-use konkurs::review::document::{
-    JuryMember, JuryPerson, ProposalEntry, Recusal, ResultsDoc, ReviewSummary, SCHEMA,
-};
-use konkurs::scoring::{JurorScore, Outcome, ScoreStatus};
+use konkurs::db::schema::{competition_results, proposals, users};
+use konkurs::review::document::ResultsDoc;
 
 pub struct Applicant {
     pub person: Person,
     pub proposal: ProposalId,
     pub reg: String,
+    /// The organization's (valid) EDRPOU code.
+    pub edrpou: String,
 }
 
 pub struct Seeded<'a> {
@@ -47,7 +43,9 @@ pub struct Seeded<'a> {
     pub applicants: Vec<Applicant>,
 }
 
-/// The jury: (name, role); labels are names (the competition publishes them).
+/// The jury in invitation order: (name, role); labels are names (the
+/// competition publishes them). The third is affiliated with the first
+/// applicant's organization.
 pub const JURY: [(&str, &str); 3] = [
     ("Олена Коваль", "chair"),
     ("Петро Мельник", "member"),
@@ -73,7 +71,8 @@ pub async fn step(b: &Browser<'_>, id: &CompetitionId, name: &str) -> String {
     cs::flash_after(b, &res).await
 }
 
-/// A competition in deliberation with six applicants (see the module doc).
+/// A competition in deliberation with six applicants, the review scored
+/// and closed (see the module doc).
 pub async fn deliberation(app: &TestApp) -> Seeded<'_> {
     let (organizer, b) = app
         .signed_in("Orest Organizer", Some(Role::Organizer))
@@ -93,7 +92,8 @@ pub async fn deliberation(app: &TestApp) -> Seeded<'_> {
     ];
     let mut applicants = vec![];
     for name in names {
-        let (person, ab, org) = aps::applicant(app, name).await;
+        let (person, ab) = app.signed_in(name, None).await;
+        let (org, edrpou) = rs::org_with_code(app, &person).await;
         let proposal = aps::ready(app, &ab, &id, &org).await;
         assert_eq!(aps::submit(&ab, &proposal).await.status, Status::SeeOther);
         if name == names[5] {
@@ -107,6 +107,7 @@ pub async fn deliberation(app: &TestApp) -> Seeded<'_> {
             person,
             proposal,
             reg,
+            edrpou,
         });
     }
     app.clock.set(utc("2027-02-11 08:00"));
@@ -130,8 +131,21 @@ pub async fn deliberation(app: &TestApp) -> Seeded<'_> {
             .await;
         assert_eq!(res.status, Status::SeeOther, "{}", res.body);
     }
-    assert!(step(&b, &id, "review").await.contains("оцінювання"));
-    step(&b, &id, "deliberation").await;
+    let jurors = seat_jury(app, &b, &id, &applicants[0].edrpou).await;
+    let flash = step(&b, &id, "review").await;
+    assert!(flash.contains("оцінювання"), "{flash}");
+    score(app, &id, &jurors, &applicants).await;
+    let res = b
+        .submit(
+            &format!("/organizer/competitions/{id}/review/close"),
+            &[("reason", "")],
+        )
+        .await;
+    assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+    assert_eq!(
+        cs::load(app, &id).await.state,
+        konkurs::competitions::State::Deliberation
+    );
     Seeded {
         organizer,
         b,
@@ -140,7 +154,7 @@ pub async fn deliberation(app: &TestApp) -> Seeded<'_> {
     }
 }
 
-/// [`deliberation`] plus the seeded review and frozen results.
+/// [`deliberation`] plus the finalized results.
 pub async fn finalized(app: &TestApp) -> (Seeded<'_>, ResultsDoc) {
     let s = deliberation(app).await;
     let doc = seed_review(app, &s.id, &s.organizer.id).await;
@@ -157,6 +171,54 @@ pub async fn published(app: &TestApp) -> (Seeded<'_>, ResultsDoc) {
     (s, doc)
 }
 
+/// Invites the [`JURY`]; each accepts and confirms their affiliations, the
+/// third with `affiliated` (an applicant's EDRPOU) among them.
+async fn seat_jury<'a>(
+    app: &'a TestApp,
+    b: &Browser<'_>,
+    id: &CompetitionId,
+    affiliated: &str,
+) -> Vec<rs::Juror<'a>> {
+    let mut jurors = vec![];
+    for (i, (name, role)) in JURY.iter().enumerate() {
+        let j = rs::accepted_juror(app, b, id, name, role).await;
+        if i == 2 {
+            let res = rs::add_affiliation(&j.browser, id, affiliated).await;
+            assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+        }
+        let res = rs::confirm(&j.browser, id).await;
+        assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+        jurors.push(j);
+    }
+    jurors
+}
+
+/// Each juror declares no conflict on every assignment not recused
+/// automatically and submits the [`POINTS`].
+async fn score(app: &TestApp, id: &CompetitionId, jurors: &[rs::Juror<'_>], a: &[Applicant]) {
+    for (j, juror) in jurors.iter().enumerate() {
+        for row in rs::assignments(app, id, &juror.person.email).await {
+            let i = a
+                .iter()
+                .position(|x| x.proposal == row.proposal)
+                .expect("an admitted proposal");
+            let Some((c1, c2)) = POINTS[i][j] else {
+                assert_eq!(row.coi, "auto", "juror {j} on proposal {i}");
+                continue;
+            };
+            let res = rs::declare(&juror.browser, &row.id, "none", "").await;
+            assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+            let (c1, c2) = (c1.to_string(), c2.to_string());
+            let sheet = [
+                (c1.as_str(), "Обґрунтовано."),
+                (c2.as_str(), "Обґрунтовано."),
+            ];
+            let res = rs::post_scores(app, &juror.browser, id, &row.id, &sheet, "submit").await;
+            assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+        }
+    }
+}
+
 async fn registration_number(app: &TestApp, id: &ProposalId) -> String {
     let id = id.clone();
     app.db()
@@ -171,185 +233,37 @@ async fn registration_number(app: &TestApp, id: &ProposalId) -> String {
         .expect("submitted")
 }
 
-fn uuid() -> String {
-    uuid::Uuid::now_v7().to_string()
-}
-
-/// Writes the jury, assignments, scores and the frozen results (SEED).
+/// Finalizes the results as `organizer` (signed in afresh) through the
+/// form and returns the frozen document as stored.
 pub async fn seed_review(app: &TestApp, id: &CompetitionId, organizer: &UserId) -> ResultsDoc {
-    let (id, organizer, now) = (id.clone(), organizer.clone(), app.now());
-    app.db()
-        .write(move |c| Ok(seed_review_in(c, &id, &organizer, now)))
+    let uid = organizer.clone();
+    let email: String = app
+        .db()
+        .run(move |c| Ok(users::table.find(&uid).select(users::email).first(c)?))
         .await
-        .unwrap()
+        .unwrap();
+    let b = app.browser();
+    b.login(&email, PASSWORD).await;
+    let res = b
+        .submit(&format!("/organizer/competitions/{id}/finalize"), &[])
+        .await;
+    let flash = cs::flash_after(&b, &res).await;
+    assert!(flash.contains("затверджено"), "{flash}");
+    stored_results(app, id).await
 }
 
-fn seed_review_in(
-    c: &mut konkurs::db::AnyConnection,
-    id: &CompetitionId,
-    organizer: &UserId,
-    now: NaiveDateTime,
-) -> ResultsDoc {
-    let comp = comp_model::find(c, id).unwrap().unwrap();
-    let rules = RulesDoc::parse(&comp_model::rules_json(c, id).unwrap().unwrap()).unwrap();
-    let mut lodged: Vec<Proposal> = proposals::table
-        .filter(proposals::competition_id.eq(id))
-        .filter(proposals::registration_number.is_not_null())
-        .select(Proposal::as_select())
-        .load(c)
-        .unwrap();
-    lodged.sort_by_key(|p| p.seq);
-    let juror_ids: Vec<String> = JURY
-        .iter()
-        .zip(1..)
-        .map(|((name, role), n)| {
-            let jid = uuid();
-            diesel::insert_into(jurors::table)
-                .values((
-                    jurors::id.eq(&jid),
-                    jurors::competition_id.eq(id.as_str()),
-                    jurors::email.eq(format!("juror{n}@example.org")),
-                    jurors::full_name.eq(*name),
-                    jurors::role.eq(*role),
-                    jurors::label_number.eq(n),
-                    jurors::invited_by.eq(organizer.as_str()),
-                    jurors::invited_at.eq(now),
-                    jurors::expires_at.eq(now),
-                    jurors::accepted_at.eq(Some(now)),
-                    jurors::affiliations_note.eq(""),
-                ))
-                .execute(c)
-                .unwrap();
-            jid
+/// The frozen results document of a competition, parsed.
+pub async fn stored_results(app: &TestApp, id: &CompetitionId) -> ResultsDoc {
+    let id = id.clone();
+    let bytes: String = app
+        .db()
+        .run(move |c| {
+            Ok(competition_results::table
+                .find(&id)
+                .select(competition_results::document)
+                .first(c)?)
         })
-        .collect();
-    let mut entries = vec![];
-    for (i, p) in lodged.iter().enumerate() {
-        let org = konkurs::applications::orgs::find(c, &p.organization_id)
-            .unwrap()
-            .unwrap();
-        let mut scores = vec![];
-        let mut recusals = vec![];
-        if p.state == "admitted" {
-            for (j, jid) in juror_ids.iter().enumerate() {
-                let label = JURY[j].0.to_string();
-                let points = POINTS[i][j];
-                let aid = uuid();
-                diesel::insert_into(review_assignments::table)
-                    .values((
-                        review_assignments::id.eq(&aid),
-                        review_assignments::competition_id.eq(id.as_str()),
-                        review_assignments::juror_id.eq(jid),
-                        review_assignments::proposal_id.eq(p.id.as_str()),
-                        review_assignments::origin.eq("auto"),
-                        review_assignments::coi.eq(if points.is_some() { "none" } else { "auto" }),
-                        review_assignments::coi_declared_at.eq(Some(now)),
-                        review_assignments::active.eq(true),
-                        review_assignments::submitted_at.eq(points.map(|_| now)),
-                        review_assignments::created_at.eq(now),
-                        review_assignments::updated_at.eq(now),
-                    ))
-                    .execute(c)
-                    .unwrap();
-                let Some((a, b)) = points else {
-                    recusals.push(Recusal {
-                        juror: label.clone(),
-                        declared: "auto".into(),
-                    });
-                    scores.push(JurorScore {
-                        juror: label,
-                        status: ScoreStatus::Recused,
-                        points: Default::default(),
-                    });
-                    continue;
-                };
-                let mut map = std::collections::BTreeMap::new();
-                for (crit, pts) in rules.criteria.iter().zip([a, b]) {
-                    diesel::insert_into(review_scores::table)
-                        .values((
-                            review_scores::id.eq(uuid()),
-                            review_scores::assignment_id.eq(&aid),
-                            review_scores::round.eq(1),
-                            review_scores::criterion_id.eq(crit.id.as_str()),
-                            review_scores::points.eq(Some(pts as i32)),
-                            review_scores::comment.eq("Обґрунтовано."),
-                            review_scores::updated_at.eq(now),
-                        ))
-                        .execute(c)
-                        .unwrap();
-                    map.insert(crit.id.to_string(), pts);
-                }
-                scores.push(JurorScore {
-                    juror: label,
-                    status: ScoreStatus::Submitted,
-                    points: map,
-                });
-            }
-        }
-        entries.push(ProposalEntry {
-            registration_number: p.registration_number.clone().unwrap(),
-            edrpou: org.edrpou.clone(),
-            organization: org.full_name.clone(),
-            title: p.title.clone(),
-            status: p.state.clone(),
-            not_admitted_reason: p.decision_reason.clone(),
-            requested: p.requested_kopiyky.unwrap(),
-            submitted_at: p.submitted_at.unwrap(),
-            scores,
-            first_round_scores: None,
-            recusals,
-            comments: vec![],
-        });
-    }
-    let at = konkurs::web::format::kyiv_rfc3339(now);
-    let mut doc = ResultsDoc {
-        schema: SCHEMA.into(),
-        competition_id: id.clone(),
-        code: comp.code.clone().unwrap(),
-        rules_sha256: comp.rules_sha256.clone().unwrap(),
-        fund_kopiyky: comp.fund_kopiyky.unwrap(),
-        finalized_at: at.clone(),
-        review: ReviewSummary {
-            closed_at: at,
-            complete: true,
-            early_close_reason: None,
-            missing: vec![],
-            rounds: 1,
-        },
-        jury: JURY
-            .iter()
-            .map(|(n, r)| JuryMember {
-                label: n.to_string(),
-                role: r.to_string(),
-            })
-            .collect(),
-        jury_members: JURY
-            .iter()
-            .map(|(n, r)| JuryPerson {
-                name: n.to_string(),
-                role: r.to_string(),
-            })
-            .collect(),
-        proposals: entries,
-        overrides: vec![],
-        outcome: Outcome {
-            proposals: vec![],
-            fund: 0,
-            total_awarded: 0,
-            fund_remaining: 0,
-        },
-    };
-    doc.outcome = doc.recompute(&rules).unwrap();
-    let (sha, bytes) = doc.freeze().unwrap();
-    diesel::insert_into(competition_results::table)
-        .values((
-            competition_results::competition_id.eq(id.as_str()),
-            competition_results::document.eq(bytes),
-            competition_results::sha256.eq(sha),
-            competition_results::finalized_at.eq(now),
-            competition_results::finalized_by.eq(organizer.as_str()),
-        ))
-        .execute(c)
+        .await
         .unwrap();
-    doc
+    ResultsDoc::parse(&bytes).expect("a valid results document")
 }

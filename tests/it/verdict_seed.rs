@@ -1,30 +1,24 @@
-//! SEED for the verdict tests (closing, deliberation, overrides,
-//! finalization). The competition goes through the real app up to the
-//! review (draft, announcement, four submitted proposals, admissibility,
-//! review). The jury part — jurors, assignments, scores — is then written
-//! directly with diesel in the columns of migration 000600_review, because
-//! the jury flow is built on another branch. The coordinator switches this
-//! part to the real jury flow (invitations, COI declarations, scoring) once
-//! both are merged. Requested amounts are also set directly, so the fixture
-//! can exercise allocation without four different budgets.
+//! The fixture of the verdict tests (closing, deliberation, overrides,
+//! finalization), taken through the real app: draft, announcement, four
+//! proposals submitted with different budgets, admissibility, three jurors
+//! invited, accepted and affiliations confirmed, the review (whole jury);
+//! then [`Seed::score_fixture`] declares conflicts of interest and submits
+//! scores through the jurors' forms.
 
 #![allow(dead_code)]
 
 use chrono::NaiveDateTime;
-use diesel::prelude::*;
 use rocket::http::Status;
 
-use crate::applications_support::{self as aps, applicant, ready, submit};
+use crate::applications_support::{self as aps, applicant, submit};
 use crate::competitions_support::{self as cs, as_refs, with};
+use crate::review_support as rs;
 use crate::support::people::Person;
 use crate::support::{Browser, TestApp};
 use konkurs::accounts::model::Role;
 use konkurs::applications::ProposalId;
 use konkurs::competitions::{model, CompetitionId};
-use konkurs::db::schema::{
-    jurors as j, proposals as p, review_assignments as a, review_scores as s,
-};
-use konkurs::review::ids::{AssignmentId, JurorId, ScoreId};
+use konkurs::review::ids::JurorId;
 
 /// A competition in review with its jury.
 pub struct Seed<'a> {
@@ -33,7 +27,10 @@ pub struct Seed<'a> {
     pub comp: CompetitionId,
     /// In registration order: (id, registration number).
     pub proposals: Vec<(ProposalId, String)>,
+    /// In invitation order (labels `Експерт 1..3`).
     pub jurors: Vec<(Person, JurorId)>,
+    /// The jurors' signed-in browsers, in the order of `jurors`.
+    pub juror_browsers: Vec<Browser<'a>>,
     /// Criterion IDs in order (max 10 × weight 2, max 5 × weight 1).
     pub criteria: Vec<String>,
 }
@@ -58,9 +55,47 @@ fn t(s: &str) -> NaiveDateTime {
     cs::utc(s)
 }
 
+/// The jury in invitation order: (name, role).
+pub const JURY: [(&str, &str); 3] = [
+    ("Andrii Juror", "chair"),
+    ("Bohdana Juror", "member"),
+    ("Vasyl Juror", "member"),
+];
+
+/// The standard proposal with `requested` hryvnias in total: the first
+/// budget line (one unit) carries all but the second line's 9 000, with a
+/// quarter of it on top as own contribution.
+fn proposal_fields(requested: i64) -> Vec<(String, String)> {
+    let first = requested - 9_000;
+    let own = first / 4;
+    let f = aps::complete();
+    let f = with(&f, "budget[0].quantity", "1");
+    let f = with(&f, "budget[0].unit_price", &(first + own).to_string());
+    let f = with(&f, "budget[0].requested", &first.to_string());
+    with(&f, "budget[0].own", &own.to_string())
+}
+
+/// A complete proposal requesting `requested` hryvnias: ready to submit.
+async fn ready(
+    app: &TestApp,
+    b: &Browser<'_>,
+    comp: &CompetitionId,
+    org: &str,
+    requested: i64,
+) -> ProposalId {
+    let id = aps::start(b, comp, org).await;
+    let res = aps::save(b, &id, &proposal_fields(requested)).await;
+    assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+    let docs = aps::required_docs(app, comp).await;
+    let flash = aps::upload_flash(b, &id, docs[0].id.as_str(), &aps::fixture("001-")).await;
+    assert!(flash.contains("завантажено"), "{flash}");
+    id
+}
+
 /// Four proposals (requested 150 000, 100 000, 40 000, 60 000 грн), all
-/// admitted, and three accepted jurors; the competition is in review and
-/// the clock stands on 2027-02-15.
+/// admitted, and the three [`JURY`] members accepted with their
+/// affiliations confirmed; the competition is in review (every juror
+/// assigned to every proposal) and the clock stands on 2027-02-15.
 pub async fn in_review(app: &TestApp) -> Seed<'_> {
     let (organizer, ob) = app
         .signed_in("Orest Organizer", Some(Role::Organizer))
@@ -69,124 +104,87 @@ pub async fn in_review(app: &TestApp) -> Seed<'_> {
     cs::announce(&ob, &comp).await;
     app.clock.set(aps::open_time());
     let mut ids = Vec::new();
-    for name in [
-        "Anna Applicant",
-        "Borys Applicant",
-        "Vira Applicant",
-        "Halyna Applicant",
+    for (name, requested) in [
+        ("Anna Applicant", 150_000),
+        ("Borys Applicant", 100_000),
+        ("Vira Applicant", 40_000),
+        ("Halyna Applicant", 60_000),
     ] {
         let (_, b, org) = applicant(app, name).await;
-        let id = ready(app, &b, &comp, &org).await;
+        let id = ready(app, &b, &comp, &org, requested).await;
         assert_eq!(submit(&b, &id).await.status, Status::SeeOther);
         ids.push(id);
     }
     app.clock.set(aps::deadline() + chrono::Duration::hours(1));
     cs::relogin(&ob, &organizer).await;
-    ob.submit(
-        &format!("/organizer/competitions/{comp}/steps/admissibility"),
-        &[],
-    )
-    .await;
+    rs::step(&ob, &comp, "admissibility").await;
     for id in &ids {
         let decision = [("decision", "admit"), ("reason", ""), ("text", "")];
-        ob.submit(&format!("/organizer/proposals/{id}/decision"), &decision)
+        let res = ob
+            .submit(&format!("/organizer/proposals/{id}/decision"), &decision)
             .await;
+        assert_eq!(res.status, Status::SeeOther, "{}", res.body);
     }
-    ob.submit(&format!("/organizer/competitions/{comp}/steps/review"), &[])
-        .await;
+    let mut seated = Vec::new();
+    for (name, role) in JURY {
+        let j = rs::accepted_juror(app, &ob, &comp, name, role).await;
+        assert_eq!(
+            rs::confirm(&j.browser, &comp).await.status,
+            Status::SeeOther
+        );
+        seated.push(j);
+    }
+    let flash = rs::step(&ob, &comp, "review").await;
     assert_eq!(
         cs::load(app, &comp).await.state,
-        konkurs::competitions::State::Review
+        konkurs::competitions::State::Review,
+        "{flash}"
     );
-    let requested = [15_000_000i64, 10_000_000, 4_000_000, 6_000_000];
     let (keys, key) = (ids.clone(), comp.clone());
-    let (proposals, criteria) = app
+    let (proposals, criteria, jury) = app
         .db()
         .run(move |c| {
             let mut out = Vec::new();
-            for (id, amount) in keys.iter().zip(requested) {
-                diesel::update(p::table.find(id))
-                    .set(p::requested_kopiyky.eq(amount))
-                    .execute(c)?;
-                let reg: Option<String> =
-                    p::table.find(id).select(p::registration_number).first(c)?;
-                out.push((id.clone(), reg.unwrap_or_default()));
+            for id in &keys {
+                let p = konkurs::applications::model::find(c, id)?.expect("submitted");
+                out.push((id.clone(), p.registration_number.unwrap_or_default()));
             }
             let criteria = model::criteria(c, &key)?
                 .into_iter()
                 .map(|k| k.id.to_string())
                 .collect::<Vec<_>>();
-            Ok((out, criteria))
+            Ok((out, criteria, konkurs::review::model::jurors(c, &key)?))
         })
         .await
         .unwrap();
-    let mut jurors = Vec::new();
-    for (n, name) in ["Andrii Juror", "Bohdana Juror", "Vasyl Juror"]
-        .iter()
-        .enumerate()
-    {
-        let person = app.person(name, None);
-        let jid = insert_juror(app, &comp, &person, &organizer, n as i32 + 1, name).await;
-        jurors.push((person, jid));
-    }
     app.clock.set(t("2027-02-15 10:00"));
     cs::relogin(&ob, &organizer).await;
+    let mut jurors = Vec::new();
+    let mut juror_browsers = Vec::new();
+    for j in seated {
+        let row = jury
+            .iter()
+            .find(|r| r.email == j.person.email)
+            .expect("seated");
+        cs::relogin(&j.browser, &j.person).await;
+        jurors.push((j.person, row.id.clone()));
+        juror_browsers.push(j.browser);
+    }
     Seed {
         organizer,
         ob,
         comp,
         proposals,
         jurors,
+        juror_browsers,
         criteria,
     }
 }
 
-async fn insert_juror(
-    app: &TestApp,
-    comp: &CompetitionId,
-    person: &Person,
-    organizer: &Person,
-    label: i32,
-    name: &str,
-) -> JurorId {
-    let id = JurorId::new();
-    let (jid, comp, uid, by, email, name) = (
-        id.clone(),
-        comp.clone(),
-        person.id.clone(),
-        organizer.id.clone(),
-        person.email.clone(),
-        name.to_string(),
-    );
-    app.db()
-        .run(move |c| {
-            diesel::insert_into(j::table)
-                .values((
-                    j::id.eq(&jid),
-                    j::competition_id.eq(&comp),
-                    j::email.eq(&email),
-                    j::full_name.eq(&name),
-                    j::role.eq(if label == 1 { "chair" } else { "member" }),
-                    j::label_number.eq(label),
-                    j::user_id.eq(Some(&uid)),
-                    j::invited_by.eq(&by),
-                    j::invited_at.eq(t("2027-02-11 08:00")),
-                    j::expires_at.eq(t("2027-02-18 08:00")),
-                    j::accepted_at.eq(Some(t("2027-02-11 09:00"))),
-                    j::affiliations_note.eq(""),
-                ))
-                .execute(c)?;
-            Ok(())
-        })
-        .await
-        .unwrap();
-    id
-}
-
 impl Seed<'_> {
-    /// Assigns juror `ji` to proposal `pi` with `coi`; with `points`
-    /// (per criterion, in order) the round-1 scores are written and
-    /// submitted.
+    /// Juror `ji` declares `coi` on proposal `pi` (a recusal with a
+    /// comment); with `points` (per criterion, in order) the round-1
+    /// scores are submitted through the score sheet.
     pub async fn score(
         &self,
         app: &TestApp,
@@ -195,58 +193,32 @@ impl Seed<'_> {
         coi: &str,
         points: Option<[i32; 2]>,
     ) {
-        let (comp, jid, pid) = (
-            self.comp.clone(),
-            self.jurors[ji].1.clone(),
-            self.proposals[pi].0.clone(),
-        );
-        let (coi, criteria) = (coi.to_string(), self.criteria.clone());
-        let at = t("2027-02-14 12:00");
-        app.db()
-            .run(move |c| {
-                let aid = AssignmentId::new();
-                diesel::insert_into(a::table)
-                    .values((
-                        a::id.eq(&aid),
-                        a::competition_id.eq(&comp),
-                        a::juror_id.eq(&jid),
-                        a::proposal_id.eq(&pid),
-                        a::origin.eq("whole_jury"),
-                        a::coi.eq(&coi),
-                        a::coi_declared_at.eq((coi != "pending").then_some(at)),
-                        a::active.eq(true),
-                        a::submitted_at.eq(points.map(|_| at)),
-                        a::created_at.eq(at),
-                        a::updated_at.eq(at),
-                    ))
-                    .execute(c)?;
-                for (criterion, pts) in criteria.iter().zip(points.unwrap_or_default()) {
-                    if points.is_none() {
-                        break;
-                    }
-                    diesel::insert_into(s::table)
-                        .values((
-                            s::id.eq(ScoreId::new()),
-                            s::assignment_id.eq(&aid),
-                            s::round.eq(1),
-                            s::criterion_id.eq(criterion),
-                            s::points.eq(Some(pts)),
-                            s::comment.eq("Обґрунтовано"),
-                            s::updated_at.eq(at),
-                        ))
-                        .execute(c)?;
-                }
-                Ok(())
-            })
+        let (person, b) = (&self.jurors[ji].0, &self.juror_browsers[ji]);
+        let row = rs::assignment_to(app, &self.comp, &person.email, &self.proposals[pi].0)
             .await
-            .unwrap();
+            .expect("whole jury: assigned to every proposal");
+        let comment = if coi == "none" {
+            ""
+        } else {
+            "Раніше консультував(-ла) цю організацію."
+        };
+        let res = rs::declare(b, &row.id, coi, comment).await;
+        assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+        let Some([c1, c2]) = points else {
+            return;
+        };
+        let (c1, c2) = (c1.to_string(), c2.to_string());
+        let sheet = [(c1.as_str(), "Обґрунтовано"), (c2.as_str(), "Обґрунтовано")];
+        let res = rs::post_scores(app, b, &self.comp, &row.id, &sheet, "submit").await;
+        assert_eq!(res.status, Status::SeeOther, "{}", res.body);
     }
 
     /// The hand-computed fixture (criteria: points × 2 + points × 1):
     /// P1 25, 20, 21 → mean 22; P2 25, 13, juror 3 recused (potential) →
     /// 19, spread 12 > 8: divergent; P3 20, 17, 13 → 16.66…; P4 11, 10 and
-    /// juror 3 not submitted → 10.5 (below the pass mark, incomplete) unless
-    /// `complete`, when juror 3 gives it 5 + 2 → 12 and the mean is 11.
+    /// juror 3 declared no conflict but submitted nothing → 10.5 (below the
+    /// pass mark, incomplete) unless `complete`, when juror 3 gives it
+    /// 5 + 2 → 12 and the mean is 11.
     pub async fn score_fixture(&self, app: &TestApp, complete: bool) {
         let table: [[Option<[i32; 2]>; 3]; 4] = [
             [Some([10, 5]), Some([8, 4]), Some([9, 3])],
