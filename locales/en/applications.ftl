@@ -126,6 +126,7 @@ applications-state-withdrawn = Withdrawn
 applications-state-admitted = Admitted
 applications-state-not-admitted = Not admitted
 applications-autosaved = Saved at
+applications-autosave-failed = Autosave failed: press “Save draft” so that nothing you typed is lost.
 mail-proposal-receipt-subject = Receipt: proposal { $number } submitted
 mail-proposal-receipt-body = Your proposal "{ $title }" to the competition "{ $competition }" has been submitted.
 mail-proposal-admissibility-subject = Proposal { $number }: admissibility

@@ -126,6 +126,7 @@ applications-state-withdrawn = Відкликано
 applications-state-admitted = Допущено
 applications-state-not-admitted = Не допущено
 applications-autosaved = Збережено о
+applications-autosave-failed = Автозбереження не вдалося: натисніть «Зберегти чернетку», щоб не втратити введене.
 mail-proposal-receipt-subject = Квитанція: пропозицію { $number } подано
 mail-proposal-receipt-body = Вашу пропозицію «{ $title }» на конкурс «{ $competition }» подано.
 mail-proposal-admissibility-subject = Пропозиція { $number }: допустимість

@@ -71,3 +71,15 @@ test('the same upload without JavaScript is a plain form post', { skip }, async 
   assert.match(await nojs.textContent('main'), /002-trivial-libre-office-writer/);
   await nojs.context().close();
 });
+
+test('a refused autosave says so instead of looking saved', { skip }, async () => {
+  await page.goto(`${BASE}/proposals/${proposal}/edit`);
+  // The session ends while the applicant types (signed out elsewhere,
+  // expired): the autosave is refused and the page must say it.
+  await page.context().clearCookies();
+  await page.fill('#goals', 'Набрано після завершення сесії.');
+  const status = page.locator('[data-autosave-status]');
+  await assert.doesNotReject(status.filter({ hasText: /Автозбереження не вдалося/ }).waitFor({ timeout: 15_000 }));
+  assert.match(await status.textContent(), /Зберегти чернетку/);
+  assert.equal(await page.inputValue('#goals'), 'Набрано після завершення сесії.', 'nothing typed is lost');
+});
