@@ -188,5 +188,9 @@ pub fn confirm(
         &juror.competition_id,
         json!({"edrpou": codes, "note": note}),
     )?;
+    if state_of(conn, juror)? == State::Review {
+        let confirmed = model::juror(conn, &juror.id)?.ok_or(AppError::NotFound)?;
+        super::assign_db::seat_late(conn, now, &confirmed)?;
+    }
     Ok(Ok(()))
 }

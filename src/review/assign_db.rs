@@ -113,6 +113,45 @@ pub fn run_at_start(
     )
 }
 
+/// A whole-jury member who confirms their affiliations after the review
+/// started scores every admitted proposal too (recused automatically where
+/// an affiliation matches). Nothing happens in k-mode (late jurors serve as
+/// replacements there), for reserves, or when already assigned.
+pub fn seat_late(conn: &mut AnyConnection, now: NaiveDateTime, juror: &Juror) -> AppResult<usize> {
+    let c = &juror.competition_id;
+    let rules = comp_service::frozen(conn, c)?.rules;
+    if mode_of(&rules) != Mode::WholeJury || juror.is_reserve() || !juror.is_ready() {
+        return Ok(0);
+    }
+    if !model::assignments_of(conn, &juror.id)?.is_empty() {
+        return Ok(0);
+    }
+    let codes: BTreeSet<String> = model::affiliations(conn, &juror.id)?
+        .into_iter()
+        .map(|a| a.edrpou)
+        .collect();
+    let heads = model::admitted_heads(conn, c)?;
+    for h in &heads {
+        let kind = if codes.contains(&h.edrpou) {
+            coi::AUTO
+        } else {
+            coi::PENDING
+        };
+        model::insert_assignment(conn, now, c, &juror.id, &h.id, origin::LATE, kind)?;
+    }
+    let auto = heads.iter().filter(|h| codes.contains(&h.edrpou)).count();
+    trail::record(
+        conn,
+        now,
+        &By::user(juror.user_id.as_ref().ok_or(AppError::NotFound)?, "juror"),
+        "review.assigned_late",
+        ("juror", juror.id.to_string()),
+        c,
+        json!({"label_number": juror.label_number, "assignments": heads.len() - auto, "auto_recusals": auto}),
+    )?;
+    Ok(heads.len())
+}
+
 /// After a recusal on `proposal` in k-mode: assigns a replacement if one
 /// is available. Returns whether one was assigned (`None` for a whole
 /// jury, where nobody replaces anybody).

@@ -39,6 +39,8 @@ pub mod coi {
 pub mod origin {
     pub const INITIAL: &str = "initial";
     pub const REPLACEMENT: &str = "replacement";
+    /// A whole-jury member who joined after the review started.
+    pub const LATE: &str = "late";
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

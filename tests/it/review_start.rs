@@ -101,3 +101,64 @@ async fn k_per_proposal_balances_the_load() {
         assert_eq!(scores[&a.proposal].len(), 3);
     }
 }
+
+#[rocket::async_test]
+async fn a_whole_jury_member_who_joins_during_the_review_scores_everything() {
+    let app = app().await;
+    let fx = in_review_with(
+        &app,
+        &whole_jury_fields(),
+        3,
+        &[JurorSpec::member("Early Juror")],
+    )
+    .await;
+    let late = accepted_juror(&app, &fx.ob, &fx.comp, "Late Juror", "member").await;
+    // Not seated before the affiliations are confirmed.
+    assert!(assignments(&app, &fx.comp, &late.person.email)
+        .await
+        .is_empty());
+    let res = add_affiliation(&late.browser, &fx.comp, &fx.applicants[1].edrpou).await;
+    assert_eq!(res.status, Status::SeeOther, "{}", res.body);
+    assert_eq!(
+        confirm(&late.browser, &fx.comp).await.status,
+        Status::SeeOther
+    );
+    let rows = assignments(&app, &fx.comp, &late.person.email).await;
+    assert_eq!(rows.len(), 3, "every admitted proposal");
+    assert!(rows.iter().all(|r| r.origin == "late"));
+    for (i, a) in fx.applicants.iter().enumerate() {
+        let row = rows.iter().find(|r| r.proposal == a.proposal).unwrap();
+        let expected = if i == 1 { "auto" } else { "pending" };
+        assert_eq!(row.coi, expected, "proposal {i}");
+    }
+    // Confirming again adds nothing.
+    assert_eq!(
+        confirm(&late.browser, &fx.comp).await.status,
+        Status::SeeOther
+    );
+    assert_eq!(
+        assignments(&app, &fx.comp, &late.person.email).await.len(),
+        3
+    );
+    // The newcomer's open work now holds the review open.
+    assert!(pending(&app, &fx.comp).await >= 2);
+}
+
+#[rocket::async_test]
+async fn in_k_mode_a_late_juror_is_only_a_replacement() {
+    let app = app().await;
+    let specs = [
+        JurorSpec::member("A Juror"),
+        JurorSpec::member("B Juror"),
+        JurorSpec::member("C Juror"),
+    ];
+    let fx = in_review_with(&app, &k_fields(3), 2, &specs).await;
+    let late = accepted_juror(&app, &fx.ob, &fx.comp, "Late Juror", "member").await;
+    assert_eq!(
+        confirm(&late.browser, &fx.comp).await.status,
+        Status::SeeOther
+    );
+    assert!(assignments(&app, &fx.comp, &late.person.email)
+        .await
+        .is_empty());
+}
